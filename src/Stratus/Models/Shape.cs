@@ -175,7 +175,7 @@ public sealed class Shape
         "structure" => ShapeType.Structure,
         "list" => ShapeType.List,
         "map" => ShapeType.Map,
-        "string" => ShapeType.String,
+        "string" or "character" => ShapeType.String,
         "integer" or "byte" or "short" => ShapeType.Integer,
         "long" => ShapeType.Long,
         "float" => ShapeType.Float,
