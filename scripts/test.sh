@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The test command (README and .ci/run run exactly this): restore and build, start the emulators the
+# system tests use on 127.0.0.1, run every test, stop the emulators. Needs root (or sudo) only to
+# apt-get install the emulators' Debian packages the first time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TOOLS=$ROOT/.tools/emulators
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# Emulators for the system tests (see scripts/emulators/start.sh). STRATUS_EMULATORS=0 skips them
+# (the system tests then skip and say why).
+if [ "${STRATUS_EMULATORS:-1}" = 1 ]; then
+  EMU_COMPONENTS=${EMU_COMPONENTS:-"s3rver dynalite kinesalite sqslite"} bash scripts/emulators/start.sh "$TOOLS"
+  trap 'bash scripts/emulators/stop.sh "$TOOLS"' EXIT
+  set -a; . "$TOOLS/run/emulators.env"; set +a
+fi
+
+mkdir -p "$ROOT/.tools"
+dotnet build Stratus.slnx -c Release
+set +e
+dotnet test Stratus.slnx -c Release --no-build --logger "console;verbosity=normal" > "$ROOT/.tools/test.log" 2>&1
+status=$?
+set -e
+# Every line but the passing tests' own (there are thousands).
+grep -vE '^\s+Passed ' "$ROOT/.tools/test.log" || true
+# dotnet test's own summaries, then the plain closing line CI reads.
+passed=$(grep -oE 'Passed: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,42 @@
+using Stratus.Credentials;
+using Stratus.Models;
+
+namespace Stratus.Client;
+
+/// <summary>How to reach and call a service. Unset values come from the environment.</summary>
+public sealed class ClientOptions
+{
+    /// <summary>The region, for example <c>us-east-1</c>. Default: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>An explicit endpoint (for example a local emulator or the mock cloud), instead of the resolved one.</summary>
+    public Uri? EndpointUrl { get; set; }
+
+    /// <summary>The credentials. Default: <c>AWS_ACCESS_KEY_ID</c> / <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>.</summary>
+    public AwsCredentials? Credentials { get; set; }
+
+    /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
+    public bool Unsigned { get; set; }
+
+    /// <summary>Use path-style S3 addressing (<c>https://host/bucket/key</c>). Stratus uses path style whenever an endpoint URL is given.</summary>
+    public bool ForcePathStyle { get; set; }
+
+    /// <summary>The transport. Default: a pooled handler shared by every client. Give an in-memory handler to test without a network.</summary>
+    public HttpMessageHandler? Transport { get; set; }
+
+    /// <summary>Where models come from. Default: <see cref="ModelLoader.Default"/> (the bundle, plus <c>STRATUS_MODEL_PATH</c>).</summary>
+    public ModelLoader? Models { get; set; }
+
+    /// <summary>The time allowed for a whole call, including reading a non-streaming body. Default: 100 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Whether to check input against the model before sending. Default: true.</summary>
+    public bool ValidateInput { get; set; } = true;
+
+    /// <summary>The clock used to sign requests. Default: the system clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>Shows the settings, never the credentials' secret.</summary>
+    public override string ToString() =>
+        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? "(default)"}, Unsigned = {Unsigned} }}";
+}

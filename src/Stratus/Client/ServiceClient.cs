@@ -1,0 +1,306 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Stratus.Credentials;
+using Stratus.Models;
+using Stratus.Protocols;
+
+namespace Stratus.Client;
+
+/// <summary>
+/// A client for one service. Every operation is the same call, parameterized by the service's model:
+/// validate, serialize with the service's protocol, sign, send, parse into native data.
+/// Thread-safe; meant to be shared. Sync and async calls run the same code path.
+/// </summary>
+public sealed partial class ServiceClient : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly IWireProtocol _protocol;
+    private readonly ModelLoader _models;
+    private readonly ClientOptions _options;
+    private readonly AwsCredentials? _credentials;
+    private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a client for <paramref name="service"/> (its model name, for example <c>ec2</c>).</summary>
+    /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region or credentials are known.</exception>
+    public ServiceClient(string service, ClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _models = options.Models ?? ModelLoader.Default;
+        try
+        {
+            Model = _models.LoadService(service);
+            _protocol = ProtocolRegistry.For(Model);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or NotSupportedException)
+        {
+            throw new ClientException(ClientErrorKind.Unsupported, e.Message, e) { Service = service };
+        }
+        Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
+            ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
+                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION or AWS_DEFAULT_REGION.") { Service = service });
+        Endpoint = options.EndpointUrl ?? DefaultEndpoint(Model, Region);
+        _credentials = options.Unsigned ? null : options.Credentials ?? EnvironmentCredentials()
+            ?? throw new ClientException(ClientErrorKind.Credentials,
+                $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
+        _invoker = new HttpMessageInvoker(options.Transport ?? SharedTransport.Handler, disposeHandler: false);
+    }
+
+    /// <summary>The service's model.</summary>
+    public ServiceModel Model { get; }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string Region { get; }
+
+    /// <summary>The endpoint requests go to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The protocol the client speaks to the service.</summary>
+    public string Protocol => _protocol.Name;
+
+    /// <summary>Calls an operation by its model name (<c>DescribeKeyPairs</c>) or snake/kebab form, and returns its result as native data.</summary>
+    /// <exception cref="ServiceException">The service answered with an error.</exception>
+    /// <exception cref="ClientException">Bad input (nothing was sent), an unreadable response, or a transport failure.</exception>
+    public Task<JsonObject> CallAsync(string operation, JsonObject? input = null, CancellationToken cancellationToken = default) =>
+        InvokeAsync(Operation(operation), input, async: true, cancellationToken).AsTask();
+
+    /// <summary>Calls an operation synchronously; the same code path as <see cref="CallAsync"/>, with no sync-over-async.</summary>
+    /// <exception cref="ServiceException">The service answered with an error.</exception>
+    /// <exception cref="ClientException">Bad input (nothing was sent), an unreadable response, or a transport failure.</exception>
+    public JsonObject Call(string operation, JsonObject? input = null, CancellationToken cancellationToken = default)
+    {
+        var task = InvokeAsync(Operation(operation), input, async: false, cancellationToken);
+        // With async: false every await inside completes synchronously, so this never blocks on a pending task.
+        return task.IsCompleted ? task.Result : throw new InvalidOperationException("A synchronous call did not complete synchronously.");
+    }
+
+    /// <summary>Finds an operation by name (model, snake_case or kebab-case).</summary>
+    /// <exception cref="ClientException">The service has no such operation.</exception>
+    public OperationModel Operation(string name) =>
+        Model.TryGetOperation(name, out var op) ? op : throw new ClientException(ClientErrorKind.Unsupported,
+            $"{Model.Name}: no operation '{name}'.{Suggest(name)}") { Service = Model.Name, Operation = name };
+
+    private string Suggest(string name)
+    {
+        var folded = NameStyle.Fold(name);
+        var close = Model.OperationNames.Where(o => NameStyle.Fold(o).Contains(folded, StringComparison.Ordinal) || folded.Contains(NameStyle.Fold(o), StringComparison.Ordinal)).Take(5).ToArray();
+        return close.Length == 0 ? "" : $" Did you mean {string.Join(", ", close)}?";
+    }
+
+    private async ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken)
+    {
+        input ??= [];
+        if (_options.ValidateInput)
+        {
+            InputValidator.Validate(operation, input);
+        }
+        if (operation.Input is { } inputShape && inputShape.Members.Values.Any(m => m.IdempotencyToken))
+        {
+            input = (JsonObject)input.DeepClone();
+            IdempotencyTokens.Fill(inputShape, input);
+        }
+        SerializedRequest serialized;
+        try
+        {
+            serialized = _protocol.SerializeRequest(operation, input);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or InvalidOperationException)
+        {
+            throw new ClientException(ClientErrorKind.InvalidInput, $"{operation.Service.Name}.{operation.Name}: {e.Message}", e)
+            {
+                Service = Model.Name,
+                Operation = operation.Name,
+            };
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        var ct = timeout.Token;
+        HttpResponseMessage response;
+        using (var request = BuildRequest(serialized))
+        {
+            await SignAsync(operation, request, serialized, async, ct).ConfigureAwait(false);
+            try
+            {
+                response = async
+                    ? await _invoker.SendAsync(request, ct).ConfigureAwait(false)
+                    : _invoker.Send(request, ct);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: no response within {_options.Timeout.TotalSeconds:0.#} s from {Endpoint.Authority}.")
+                {
+                    Service = Model.Name,
+                    Operation = operation.Name,
+                };
+            }
+            catch (HttpRequestException e)
+            {
+                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: {e.Message}", e)
+                {
+                    Service = Model.Name,
+                    Operation = operation.Name,
+                };
+            }
+        }
+        var ok = (int)response.StatusCode < 300;
+        var streaming = ok && operation.StreamingOutput is not null;
+        try
+        {
+            RawResponse raw;
+            try
+            {
+                raw = await ResponseReader.ReadAsync(response, streaming, async, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: the response was not read within {_options.Timeout.TotalSeconds:0.#} s.")
+                {
+                    Service = Model.Name,
+                    Operation = operation.Name,
+                };
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: reading the response failed: {e.Message}", e)
+                {
+                    Service = Model.Name,
+                    Operation = operation.Name,
+                };
+            }
+            if (!ok)
+            {
+                throw Error(operation, raw);
+            }
+            JsonObject result;
+            try
+            {
+                result = _protocol.ParseResponse(operation, raw);
+            }
+            catch (Exception e) when (e is not StratusException and not OperationCanceledException)
+            {
+                throw new ClientException(ClientErrorKind.UnreadableResponse, $"{Model.Name}.{operation.Name}: the response could not be parsed: {e.Message}", e)
+                {
+                    Service = Model.Name,
+                    Operation = operation.Name,
+                };
+            }
+            AddMetadata(result, raw);
+            return result;
+        }
+        finally
+        {
+            if (!streaming)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    private StratusException Error(OperationModel operation, RawResponse raw)
+    {
+        ParsedError error;
+        try
+        {
+            error = _protocol.ParseError(operation, raw);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ClientException(ClientErrorKind.UnreadableResponse,
+                $"{Model.Name}.{operation.Name}: HTTP {raw.StatusCode} with an error body that could not be parsed: {e.Message}", e)
+            {
+                Service = Model.Name,
+                Operation = operation.Name,
+            };
+        }
+        var requestId = error.RequestId ?? RequestId(raw);
+        return new ServiceException(Model.Name, operation.Name, raw.StatusCode, error.Code, error.Message, requestId, error.Document,
+            ErrorClassifier.IsRetryable(raw.StatusCode, error.Code));
+    }
+
+    private static string? RequestId(RawResponse raw) =>
+        raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
+
+    private static void AddMetadata(JsonObject result, RawResponse raw)
+    {
+        var metadata = result["ResponseMetadata"] as JsonObject ?? [];
+        if (metadata["RequestId"] is null && RequestId(raw) is { } id)
+        {
+            metadata["RequestId"] = id;
+        }
+        if (raw.Header("x-amz-id-2") is { } hostId)
+        {
+            metadata["HostId"] = hostId;
+        }
+        metadata["HTTPStatusCode"] = raw.StatusCode;
+        var headers = new JsonObject();
+        foreach (var (k, v) in raw.Headers)
+        {
+            headers[k.ToLowerInvariant()] = v;
+        }
+        metadata["HTTPHeaders"] = headers;
+        result["ResponseMetadata"] = metadata;
+    }
+
+    private HttpRequestMessage BuildRequest(SerializedRequest serialized)
+    {
+        var basePath = Endpoint.AbsolutePath.TrimEnd('/');
+        var builder = new UriBuilder(Endpoint)
+        {
+            Host = (serialized.HostPrefix ?? "") + Endpoint.Host,
+            Path = "",
+            Query = serialized.Query.Count == 0 ? "" : serialized.RenderQuery(),
+        };
+        // UriBuilder would re-encode the path; build the string ourselves so the path is sent as serialized.
+        var uri = new Uri(builder.Uri.GetLeftPart(UriPartial.Authority) + basePath + serialized.Path + (serialized.Query.Count == 0 ? "" : "?" + builder.Query.TrimStart('?')), UriKind.Absolute);
+        var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
+        if (serialized.BodyStream is { } stream)
+        {
+            request.Content = new StreamContent(stream);
+            if (stream.CanSeek)
+            {
+                request.Content.Headers.ContentLength = stream.Length - stream.Position;
+            }
+        }
+        else if (!serialized.Body.IsEmpty || serialized.Method is "POST" or "PUT" or "PATCH")
+        {
+            request.Content = new ReadOnlyMemoryContent(serialized.Body);
+        }
+        foreach (var (name, value) in serialized.Headers)
+        {
+            if (!request.Headers.TryAddWithoutValidation(name, value))
+            {
+                request.Content ??= new ReadOnlyMemoryContent(ReadOnlyMemory<byte>.Empty);
+                request.Content.Headers.Remove(name);
+                request.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+        return request;
+    }
+
+    private static AwsCredentials? EnvironmentCredentials()
+    {
+        var id = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)
+            ? null
+            : new AwsCredentials(id, secret, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
+    }
+
+    private static Uri DefaultEndpoint(ServiceModel model, string region)
+    {
+        var prefix = string.IsNullOrEmpty(model.Metadata.EndpointPrefix) ? model.Name : model.Metadata.EndpointPrefix;
+        var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
+        return new Uri($"https://{prefix}.{region}.{suffix}");
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _invoker.Dispose();
+
+    /// <summary>Shows the service, region and endpoint; never credentials.</summary>
+    public override string ToString() => $"ServiceClient {{ Service = {Model.Name}, Region = {Region}, Endpoint = {Endpoint} }}";
+}
