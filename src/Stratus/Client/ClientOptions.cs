@@ -15,6 +15,12 @@ public sealed class ClientOptions
     /// <summary>The credentials. Default: <c>AWS_ACCESS_KEY_ID</c> / <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>.</summary>
     public AwsCredentials? Credentials { get; set; }
 
+    /// <summary>
+    /// Speak this protocol instead of the model's first supported one (for example <c>query</c> for an SQS
+    /// emulator that predates SQS's JSON protocol). The shapes are the same; only the wire format changes.
+    /// </summary>
+    public string? Protocol { get; set; }
+
     /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
     public bool Unsigned { get; set; }
 

@@ -34,7 +34,7 @@ public sealed partial class ServiceClient : IDisposable
         try
         {
             Model = _models.LoadService(service);
-            _protocol = ProtocolRegistry.For(Model);
+            _protocol = options.Protocol is { } forced ? ProtocolRegistry.Create(forced, Model.Metadata) : ProtocolRegistry.For(Model);
         }
         catch (Exception e) when (e is KeyNotFoundException or NotSupportedException)
         {
@@ -116,6 +116,8 @@ public sealed partial class ServiceClient : IDisposable
                 Operation = operation.Name,
             };
         }
+
+        RequestChecksums.AddRequired(operation, serialized);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);

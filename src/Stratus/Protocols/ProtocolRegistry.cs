@@ -25,6 +25,13 @@ public static class ProtocolRegistry
     /// <summary>Whether a protocol is registered.</summary>
     public static bool IsSupported(string name) => Factories.ContainsKey(name);
 
+    /// <summary>Creates a named protocol for a service, whatever the service's model lists.</summary>
+    /// <exception cref="NotSupportedException">The protocol is not registered.</exception>
+    public static IWireProtocol Create(string name, ServiceMetadata metadata) =>
+        Factories.TryGetValue(name, out var factory)
+            ? factory(metadata)
+            : throw new NotSupportedException($"Protocol '{name}' is not supported; Stratus supports {string.Join(", ", Factories.Keys.Order())}.");
+
     /// <summary>Chooses the protocol for a service: the first of its <c>protocols</c> that is registered.</summary>
     /// <exception cref="NotSupportedException">None of the service's protocols is supported.</exception>
     public static IWireProtocol For(ServiceModel service)

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using Stratus.Client;
+using Stratus.Credentials;
+using Stratus.Tests.TestSupport;
+
+namespace Stratus.Tests.System;
+
+/// <summary>SQS over the query protocol (which sqslite speaks; the model lists JSON) against sqslite.</summary>
+public sealed class SqsOnSqsliteTests
+{
+    private const string Variable = "EMU_SQS_URL";
+
+    [EmulatorFact(Variable)]
+    public async Task QueueSendReceiveDeleteOverQuery()
+    {
+        using var sqs = Aws.Connect("sqs", new ClientOptions
+        {
+            EndpointUrl = Emulators.Url(Variable),
+            Region = "us-east-1",
+            Credentials = new AwsCredentials("AKIDLOCAL", "local-secret"),
+            Protocol = "query",
+            Timeout = TimeSpan.FromSeconds(20),
+        });
+        Assert.Equal("query", sqs.Protocol);
+        var name = "q" + Guid.NewGuid().ToString("N")[..10];
+        var created = await sqs.CallAsync("CreateQueue", new JsonObject { ["QueueName"] = name, ["Attributes"] = new JsonObject { ["VisibilityTimeout"] = "30" } });
+        var url = (string)created["QueueUrl"]!;
+        Assert.EndsWith("/" + name, url, StringComparison.Ordinal);
+
+        var sent = await sqs.CallAsync("SendMessage", new JsonObject { ["QueueUrl"] = url, ["MessageBody"] = "hello from stratus" });
+        Assert.Equal(Md5("hello from stratus"), (string?)sent["MD5OfMessageBody"]);
+
+        var received = await sqs.CallAsync("ReceiveMessage", new JsonObject { ["QueueUrl"] = url, ["MaxNumberOfMessages"] = 10, ["WaitTimeSeconds"] = 1 });
+        var messages = received["Messages"]!.AsArray();
+        Assert.Single(messages);
+        Assert.Equal("hello from stratus", (string?)messages[0]!["Body"]);
+
+        await sqs.CallAsync("DeleteMessage", new JsonObject { ["QueueUrl"] = url, ["ReceiptHandle"] = (string)messages[0]!["ReceiptHandle"]! });
+        var attributes = sqs.Call("GetQueueAttributes", new JsonObject { ["QueueUrl"] = url, ["AttributeNames"] = new JsonArray("All") });
+        Assert.Equal("30", (string?)attributes["Attributes"]!["VisibilityTimeout"]);
+        await sqs.CallAsync("DeleteQueue", new JsonObject { ["QueueUrl"] = url });
+    }
+
+    private static string Md5(string s) => Convert.ToHexStringLower(global::System.Security.Cryptography.MD5.HashData(global::System.Text.Encoding.UTF8.GetBytes(s)));
+}
