@@ -30,7 +30,7 @@ internal static partial class Importer
             if (options.DebPath is { } given)
             {
                 deb = given;
-                commands = [$"(local file given with --deb: {given})"];
+                commands = [$"# the .deb was given with --deb: {given}"];
             }
             else
             {

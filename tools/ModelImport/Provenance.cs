@@ -44,14 +44,15 @@ internal static class Provenance
             | .deb sha256 | `{f.DebSha256}` |
             | {(f.LocalDeb ? "Imported" : "Fetched")} on | {date} (UTC) |
             | Services | {f.Services.Count} |
-            | Bundle | {f.BundleFiles} files in `Data/`, {f.BundleBytes} bytes ({Importer.Mib(f.BundleBytes)}) on disk |
+            | Bundle | {f.BundleFiles} files in `Data/`, {f.BundleBytes} bytes in all ({Importer.Mib(f.BundleBytes)}; `du` shows more, counting whole blocks) |
             | Uncompressed services | {f.UncompressedBytes} bytes ({Importer.Mib(f.UncompressedBytes)}), stripped and minified |
             | Largest file | `{f.LargestFile}`, {f.LargestBytes} bytes (the limit is 4 MiB) |
 
             ## How it was fetched
 
-            The machine's apt was not used as configured: the tool runs apt with a private
-            configuration in a temporary directory (`$T`), so any suite can be fetched, then extracts the package:
+            {(f.LocalDeb
+                ? "The .deb was given to the tool with `--deb` (fetched beforehand), then extracted:"
+                : "The tool runs apt with a private configuration in a temporary directory (`$T`), leaving the machine's apt sources alone, so any suite can be fetched, then extracts the package:")}
 
             ```sh
 
