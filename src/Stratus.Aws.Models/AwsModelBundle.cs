@@ -1,0 +1,80 @@
+using System.IO.Compression;
+
+namespace Stratus.Aws.Models;
+
+/// <summary>
+/// The AWS service models bundled in this assembly (botocore's, see PROVENANCE.md): one
+/// Brotli-compressed JSON resource per service, holding
+/// <c>{"apiVersion", "service", "paginators"?, "waiters"?, "rules"?}</c>, plus the shared data
+/// files (<c>_endpoints</c>, <c>_partitions</c>, <c>_sdk-default-configuration</c>, <c>_retry</c>).
+/// Listing services reads only the small index; nothing is decompressed until opened.
+/// </summary>
+public static class AwsModelBundle
+{
+    private const string IndexResource = "index.json";
+    private const string Extension = ".json.br";
+    private static readonly Lazy<AwsModelIndex> s_index = new(LoadIndex);
+
+    /// <summary>The names of the bundled data files (open them with <see cref="OpenData"/>).</summary>
+    public static IReadOnlyList<string> DataNames { get; } = ["_endpoints", "_partitions", "_retry", "_sdk-default-configuration"];
+
+    /// <summary>The botocore version the models come from, for example <c>1.43.117</c>.</summary>
+    public static string Version => s_index.Value.Version;
+
+    /// <summary>The Debian package version the models come from, for example <c>1.43.117+repack-1</c>.</summary>
+    public static string PackageVersion => s_index.Value.PackageVersion;
+
+    /// <summary>The bundled service names (botocore's folder names), sorted ordinally.</summary>
+    public static IReadOnlyList<string> ServiceNames => s_index.Value.Names;
+
+    /// <summary>The index: one entry per bundled service, sorted by name.</summary>
+    public static IReadOnlyList<AwsServiceInfo> Services => s_index.Value.Services;
+
+    /// <summary>Whether the bundle has a model for <paramref name="service"/> (exact, case-sensitive name).</summary>
+    public static bool Contains(string service) => service is not null && s_index.Value.Find(service) is not null;
+
+    /// <summary>The index entry of <paramref name="service"/>, or null when the bundle has none.</summary>
+    public static AwsServiceInfo? GetServiceInfo(string service) => service is null ? null : s_index.Value.Find(service);
+
+    /// <summary>
+    /// Opens a service's bundle entry, decompressing as it is read (UTF-8 JSON); null when the bundle
+    /// has no such service. The caller disposes the stream.
+    /// </summary>
+    public static Stream? OpenService(string service) =>
+        Contains(service) ? OpenCompressed(service + Extension) : null;
+
+    /// <summary>
+    /// Opens a shared data file, decompressing as it is read (UTF-8 JSON): <c>_endpoints</c>,
+    /// <c>_partitions</c>, <c>_sdk-default-configuration</c> or <c>_retry</c> (the leading underscore
+    /// and a <c>.json</c> suffix are optional). Null for any other name. The caller disposes the stream.
+    /// </summary>
+    public static Stream? OpenData(string name)
+    {
+        var normalized = NormalizeDataName(name);
+        return normalized is null ? null : OpenCompressed(normalized + Extension);
+    }
+
+    /// <summary>Maps <c>endpoints</c>, <c>endpoints.json</c>, <c>_endpoints</c> ... to a bundled data name, or null.</summary>
+    public static string? NormalizeDataName(string name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+        var bare = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
+        var normalized = "_" + bare.TrimStart('_');
+        return DataNames.Contains(normalized) ? normalized : null;
+    }
+
+    private static BrotliStream? OpenCompressed(string resource) =>
+        typeof(AwsModelBundle).Assembly.GetManifestResourceStream(resource) is { } raw
+            ? new BrotliStream(raw, CompressionMode.Decompress, leaveOpen: false)
+            : null;
+
+    private static AwsModelIndex LoadIndex()
+    {
+        using var stream = typeof(AwsModelBundle).Assembly.GetManifestResourceStream(IndexResource)
+            ?? throw new InvalidOperationException($"The model bundle has no '{IndexResource}' resource.");
+        return AwsModelIndex.Read(stream);
+    }
+}
