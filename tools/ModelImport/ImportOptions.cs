@@ -7,7 +7,7 @@ internal sealed record ImportOptions(string? DebPath, string? Suite, string Outp
         usage: dotnet run --project tools/ModelImport -- [--deb file.deb] [--suite sid|trixie|bookworm] [--out dir] [--keep]
           --deb    use this python3-botocore .deb instead of downloading one
           --suite  the Debian suite to download from (default: sid); with --deb, recorded as its origin
-          --out    the model project directory (default: <repo>/src/Stratus.Aws.Models)
+          --out    the model project directory (default: <repo>/src/Stratus.AwsModels)
           --keep   keep the temporary directory (download and extracted files)
         """;
 
@@ -52,7 +52,7 @@ internal sealed record ImportOptions(string? DebPath, string? Suite, string Outp
                     throw new ImportException($"unknown argument '{args[i]}'\n{Usage}");
             }
         }
-        output ??= Path.Combine(FindRepoRoot(), "src", "Stratus.Aws.Models");
+        output ??= Path.Combine(FindRepoRoot(), "src", "Stratus.AwsModels");
         return new ImportOptions(deb, suite, output, keep);
     }
 

@@ -1,7 +1,7 @@
 using Stratus.ModelImport;
 
 // Imports the AWS service models from Debian's python3-botocore package into
-// src/Stratus.Aws.Models (see README.md).
+// src/Stratus.AwsModels (see README.md).
 try
 {
     var options = ImportOptions.Parse(args);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Stratus.Credentials;
 using Stratus.Models;
+using Stratus.Pipeline;
 
 namespace Stratus.Client;
 
@@ -35,6 +37,12 @@ public sealed class ClientOptions
 
     /// <summary>The time allowed for a whole call, including reading a non-streaming body. Default: 100 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How failed attempts are retried.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>Where to log: one line per attempt at debug level, a redacted wire log at trace level. Default: nowhere.</summary>
+    public ILogger? Logger { get; set; }
 
     /// <summary>Whether to check input against the model before sending. Default: true.</summary>
     public bool ValidateInput { get; set; } = true;

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Stratus.Credentials;
 using Stratus.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Stratus.Pipeline;
 using Stratus.Protocols;
 
 namespace Stratus.Client;
@@ -22,6 +22,10 @@ public sealed partial class ServiceClient : IDisposable
     private readonly ClientOptions _options;
     private readonly AwsCredentials? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
+    private readonly RetryQuota _quota;
+    private readonly AdaptiveRateLimiter? _rateLimiter;
+    private readonly ILogger _logger;
+    private long _clockSkewTicks;
 
     /// <summary>Creates a client for <paramref name="service"/> (its model name, for example <c>ec2</c>).</summary>
     /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region or credentials are known.</exception>
@@ -48,6 +52,9 @@ public sealed partial class ServiceClient : IDisposable
             ?? throw new ClientException(ClientErrorKind.Credentials,
                 $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
         _invoker = new HttpMessageInvoker(options.Transport ?? SharedTransport.Handler, disposeHandler: false);
+        _quota = new RetryQuota(options.Retry.QuotaCapacity);
+        _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
+        _logger = options.Logger ?? NullLogger.Instance;
     }
 
     /// <summary>The service's model.</summary>
@@ -89,118 +96,6 @@ public sealed partial class ServiceClient : IDisposable
         var folded = NameStyle.Fold(name);
         var close = Model.OperationNames.Where(o => NameStyle.Fold(o).Contains(folded, StringComparison.Ordinal) || folded.Contains(NameStyle.Fold(o), StringComparison.Ordinal)).Take(5).ToArray();
         return close.Length == 0 ? "" : $" Did you mean {string.Join(", ", close)}?";
-    }
-
-    private async ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken)
-    {
-        input ??= [];
-        if (_options.ValidateInput)
-        {
-            InputValidator.Validate(operation, input);
-        }
-        if (operation.Input is { } inputShape && inputShape.Members.Values.Any(m => m.IdempotencyToken))
-        {
-            input = (JsonObject)input.DeepClone();
-            IdempotencyTokens.Fill(inputShape, input);
-        }
-        SerializedRequest serialized;
-        try
-        {
-            serialized = _protocol.SerializeRequest(operation, input);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or InvalidOperationException)
-        {
-            throw new ClientException(ClientErrorKind.InvalidInput, $"{operation.Service.Name}.{operation.Name}: {e.Message}", e)
-            {
-                Service = Model.Name,
-                Operation = operation.Name,
-            };
-        }
-
-        RequestChecksums.AddRequired(operation, serialized);
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
-        var ct = timeout.Token;
-        HttpResponseMessage response;
-        using (var request = BuildRequest(serialized))
-        {
-            await SignAsync(operation, request, serialized, async, ct).ConfigureAwait(false);
-            try
-            {
-                response = async
-                    ? await _invoker.SendAsync(request, ct).ConfigureAwait(false)
-                    : _invoker.Send(request, ct);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: no response within {_options.Timeout.TotalSeconds:0.#} s from {Endpoint.Authority}.")
-                {
-                    Service = Model.Name,
-                    Operation = operation.Name,
-                };
-            }
-            catch (HttpRequestException e)
-            {
-                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: {e.Message}", e)
-                {
-                    Service = Model.Name,
-                    Operation = operation.Name,
-                };
-            }
-        }
-        var ok = (int)response.StatusCode < 300;
-        var streaming = ok && operation.StreamingOutput is not null;
-        try
-        {
-            RawResponse raw;
-            try
-            {
-                raw = await ResponseReader.ReadAsync(response, streaming, async, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: the response was not read within {_options.Timeout.TotalSeconds:0.#} s.")
-                {
-                    Service = Model.Name,
-                    Operation = operation.Name,
-                };
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException)
-            {
-                throw new ClientException(ClientErrorKind.Transport, $"{Model.Name}.{operation.Name}: reading the response failed: {e.Message}", e)
-                {
-                    Service = Model.Name,
-                    Operation = operation.Name,
-                };
-            }
-            if (!ok)
-            {
-                throw Error(operation, raw);
-            }
-            JsonObject result;
-            try
-            {
-                result = _protocol.ParseResponse(operation, raw);
-            }
-            catch (Exception e) when (e is not StratusException and not OperationCanceledException)
-            {
-                throw new ClientException(ClientErrorKind.UnreadableResponse, $"{Model.Name}.{operation.Name}: the response could not be parsed: {e.Message}", e)
-                {
-                    Service = Model.Name,
-                    Operation = operation.Name,
-                };
-            }
-            AddMetadata(result, raw);
-            return result;
-        }
-        finally
-        {
-            if (!streaming)
-            {
-                response.Dispose();
-            }
-        }
     }
 
     private StratusException Error(OperationModel operation, RawResponse raw)
@@ -246,42 +141,6 @@ public sealed partial class ServiceClient : IDisposable
         }
         metadata["HTTPHeaders"] = headers;
         result["ResponseMetadata"] = metadata;
-    }
-
-    private HttpRequestMessage BuildRequest(SerializedRequest serialized)
-    {
-        var basePath = Endpoint.AbsolutePath.TrimEnd('/');
-        var builder = new UriBuilder(Endpoint)
-        {
-            Host = (serialized.HostPrefix ?? "") + Endpoint.Host,
-            Path = "",
-            Query = serialized.Query.Count == 0 ? "" : serialized.RenderQuery(),
-        };
-        // UriBuilder would re-encode the path; build the string ourselves so the path is sent as serialized.
-        var uri = new Uri(builder.Uri.GetLeftPart(UriPartial.Authority) + basePath + serialized.Path + (serialized.Query.Count == 0 ? "" : "?" + builder.Query.TrimStart('?')), UriKind.Absolute);
-        var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
-        if (serialized.BodyStream is { } stream)
-        {
-            request.Content = new StreamContent(stream);
-            if (stream.CanSeek)
-            {
-                request.Content.Headers.ContentLength = stream.Length - stream.Position;
-            }
-        }
-        else if (!serialized.Body.IsEmpty || serialized.Method is "POST" or "PUT" or "PATCH")
-        {
-            request.Content = new ReadOnlyMemoryContent(serialized.Body);
-        }
-        foreach (var (name, value) in serialized.Headers)
-        {
-            if (!request.Headers.TryAddWithoutValidation(name, value))
-            {
-                request.Content ??= new ReadOnlyMemoryContent(ReadOnlyMemory<byte>.Empty);
-                request.Content.Headers.Remove(name);
-                request.Content.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-        return request;
     }
 
     private static AwsCredentials? EnvironmentCredentials()

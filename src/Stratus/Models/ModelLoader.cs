@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Stratus.Aws.Models;
+using Stratus.AwsModels;
 
 namespace Stratus.Models;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Stratus.Aws.Models;
+using Stratus.AwsModels;
 
 namespace Stratus.Tests.Models;
 

@@ -114,5 +114,5 @@ public class ModelOverrideTests
     [Fact]
     public void Default_is_shared() => Assert.Same(ModelLoader.Default, ModelLoader.Default);
 
-    private static int AwsModelBundleCount() => Stratus.Aws.Models.AwsModelBundle.ServiceNames.Count;
+    private static int AwsModelBundleCount() => Stratus.AwsModels.AwsModelBundle.ServiceNames.Count;
 }

@@ -1,4 +1,4 @@
-namespace Stratus.Aws.Models;
+namespace Stratus.AwsModels;
 
 /// <summary>One service's entry in the bundle's index: enough to list and describe it without decompressing its model.</summary>
 public sealed class AwsServiceInfo

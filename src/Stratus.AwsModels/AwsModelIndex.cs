@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Stratus.Aws.Models;
+namespace Stratus.AwsModels;
 
 /// <summary>The parsed <c>index.json</c>.</summary>
 internal sealed class AwsModelIndex

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Stratus.Aws.Models;
+namespace Stratus.AwsModels;
 
 /// <summary>
 /// The AWS service models bundled in this assembly (botocore's, see PROVENANCE.md): one
