@@ -10,6 +10,8 @@ if (args.Length < 2)
 return args[0] switch
 {
     "protocols" => ProtocolSuite.Run(args[1], Console.Out),
+    "sigv4" => SigV4Suite.Run(args[1], Console.Out),
+    "signing" => SigningSuite.Run(args[1], Console.Out),
     _ => Usage(args[0]),
 };
 

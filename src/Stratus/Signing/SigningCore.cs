@@ -1,0 +1,150 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Stratus.Credentials;
+
+namespace Stratus.Signing;
+
+/// <summary>
+/// The steps SigV4 and SigV4a share: which headers to sign, header signing and query (presign)
+/// signing. They differ only in algorithm name, credential scope, the region-set parameter and the
+/// function that turns the string to sign into a signature.
+/// </summary>
+internal static class SigningCore
+{
+    /// <summary>Headers never signed: set or changed by agents, proxies or the transport after signing.</summary>
+    private static readonly FrozenSet<string> Unsignable = FrozenSet.ToFrozenSet(
+        ["authorization", "user-agent", "x-amzn-trace-id", "expect", "transfer-encoding", "connection", "upgrade", "keep-alive", "proxy-authorization", "te"],
+        StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] PresignParameters =
+        ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Security-Token", "X-Amz-Region-Set", "X-Amz-Signature"];
+
+    internal const string AmzDate = "X-Amz-Date";
+    internal const string SecurityToken = "X-Amz-Security-Token";
+    internal const string RegionSet = "X-Amz-Region-Set";
+    internal const string ContentSha256 = "X-Amz-Content-SHA256";
+    internal const string Authorization = "Authorization";
+
+    /// <summary>Maximum validity of a presigned request: seven days.</summary>
+    private const long MaxExpiresSeconds = 7 * 24 * 3600;
+
+    /// <summary>The canonical headers of a request: every header but the unsignable ones, plus host.</summary>
+    internal static CanonicalHeaders HeadersToSign(SigningRequest request)
+    {
+        var list = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
+        var hasHost = false;
+        foreach (var header in request.Headers)
+        {
+            if (Unsignable.Contains(header.Key))
+            {
+                continue;
+            }
+            hasHost |= header.Key.Equals("host", StringComparison.OrdinalIgnoreCase);
+            list.Add(header);
+        }
+        if (!hasHost && !string.IsNullOrEmpty(request.Host))
+        {
+            list.Add(new("host", request.Host));
+        }
+        return CanonicalHeaders.Build(list);
+    }
+
+    /// <summary>The canonical request of <paramref name="request"/> as it stands.</summary>
+    internal static string Canonicalize(SigningRequest request, SigV4Options options, CanonicalHeaders headers, string payloadHash) =>
+        CanonicalRequest.Build(
+            request.Method,
+            CanonicalPath.Build(request.Path, options.EffectiveDoubleEncodePath, options.EffectiveNormalizePath),
+            CanonicalQuery.Build(request.Query),
+            headers,
+            payloadHash);
+
+    /// <summary>Signs with the Authorization header, adding X-Amz-Date and the other signed headers.</summary>
+    internal static SigV4Result SignHeaders(
+        SigningRequest request, AwsCredentials credentials, SigV4Options options,
+        string algorithm, string scope, string? regionSet, Func<string, string> sign)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        var payloadHash = options.RequirePayloadHash();
+        var amzDate = StringToSign.FormatTime(options.Time);
+        var headers = request.Headers;
+        headers.Remove(Authorization);
+        headers[AmzDate] = amzDate;
+        if (regionSet is not null)
+        {
+            headers[RegionSet] = regionSet;
+        }
+        var token = credentials.SessionToken;
+        if (token is not null)
+        {
+            if (options.OmitSessionToken)
+            {
+                headers.Remove(SecurityToken);
+            }
+            else
+            {
+                headers[SecurityToken] = token;
+            }
+        }
+        if (options.EffectiveAddContentSha256Header)
+        {
+            headers[ContentSha256] = payloadHash;
+        }
+        var canonicalHeaders = HeadersToSign(request);
+        var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
+        var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
+        var signature = sign(stringToSign);
+        var authorization = $"{algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={canonicalHeaders.Signed}, Signature={signature}";
+        headers[Authorization] = authorization;
+        if (token is not null && options.OmitSessionToken)
+        {
+            headers[SecurityToken] = token;
+        }
+        return new SigV4Result(algorithm, amzDate, scope, canonicalRequest, stringToSign, canonicalHeaders.Signed, signature, authorization);
+    }
+
+    /// <summary>Presigns: adds the X-Amz-* query parameters, signature last.</summary>
+    internal static SigV4Result SignQuery(
+        SigningRequest request, AwsCredentials credentials, SigV4Options options,
+        string algorithm, string scope, string? regionSet, Func<string, string> sign)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        var payloadHash = options.RequirePayloadHash();
+        var expires = (long)options.Expires.TotalSeconds;
+        if (expires < 1 || expires > MaxExpiresSeconds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "SigV4Options.Expires must be between 1 second and 7 days.");
+        }
+        var amzDate = StringToSign.FormatTime(options.Time);
+        var query = request.Query;
+        query.RemoveAll(static p => Array.Exists(PresignParameters, n => n.Equals(p.Key, StringComparison.OrdinalIgnoreCase)));
+        request.Headers.Remove(Authorization);
+        var canonicalHeaders = HeadersToSign(request);
+        var token = credentials.SessionToken;
+        query.Add(new("X-Amz-Algorithm", algorithm));
+        query.Add(new("X-Amz-Credential", $"{credentials.AccessKeyId}/{scope}"));
+        query.Add(new("X-Amz-Date", amzDate));
+        query.Add(new("X-Amz-SignedHeaders", canonicalHeaders.Signed));
+        query.Add(new("X-Amz-Expires", expires.ToString(CultureInfo.InvariantCulture)));
+        if (regionSet is not null)
+        {
+            query.Add(new(RegionSet, regionSet));
+        }
+        if (token is not null && !options.OmitSessionToken)
+        {
+            query.Add(new(SecurityToken, token));
+        }
+        var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
+        var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
+        var signature = sign(stringToSign);
+        query.Add(new("X-Amz-Signature", signature));
+        if (token is not null && options.OmitSessionToken)
+        {
+            query.Add(new(SecurityToken, token));
+        }
+        return new SigV4Result(algorithm, amzDate, scope, canonicalRequest, stringToSign, canonicalHeaders.Signed, signature, null);
+    }
+}
