@@ -4,7 +4,7 @@ using Stratus.Client;
 using Stratus.Credentials;
 using Stratus.Tests.TestSupport;
 
-namespace Stratus.Tests.System;
+namespace Stratus.Tests.Live;
 
 /// <summary>S3 (rest-xml, SigV4 S3 variant) through the generic client against s3rver.</summary>
 public sealed class S3OnS3rverTests
@@ -32,7 +32,7 @@ public sealed class S3OnS3rverTests
             {
                 ["Bucket"] = bucket,
                 ["Key"] = $"k/{i:D5}",
-                ["Body"] = Stratus.Protocols.NativeValues.Blob(global::System.Text.Encoding.UTF8.GetBytes($"object {i}")),
+                ["Body"] = Stratus.Protocols.NativeValues.Blob(System.Text.Encoding.UTF8.GetBytes($"object {i}")),
                 ["ContentType"] = "text/plain",
             }, ct));
 

@@ -3,7 +3,7 @@ using Stratus.Client;
 using Stratus.Credentials;
 using Stratus.Tests.TestSupport;
 
-namespace Stratus.Tests.System;
+namespace Stratus.Tests.Live;
 
 /// <summary>SQS over the query protocol (which sqslite speaks; the model lists JSON) against sqslite.</summary>
 public sealed class SqsOnSqsliteTests
@@ -41,5 +41,5 @@ public sealed class SqsOnSqsliteTests
         await sqs.CallAsync("DeleteQueue", new JsonObject { ["QueueUrl"] = url });
     }
 
-    private static string Md5(string s) => Convert.ToHexStringLower(global::System.Security.Cryptography.MD5.HashData(global::System.Text.Encoding.UTF8.GetBytes(s)));
+    private static string Md5(string s) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(s)));
 }

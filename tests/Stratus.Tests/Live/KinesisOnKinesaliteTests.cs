@@ -4,7 +4,7 @@ using Stratus.Client;
 using Stratus.Credentials;
 using Stratus.Tests.TestSupport;
 
-namespace Stratus.Tests.System;
+namespace Stratus.Tests.Live;
 
 /// <summary>Kinesis (JSON 1.1, blobs as base64) through the generic client against kinesalite.</summary>
 public sealed class KinesisOnKinesaliteTests

@@ -3,7 +3,7 @@ using Stratus.Client;
 using Stratus.Credentials;
 using Stratus.Tests.TestSupport;
 
-namespace Stratus.Tests.System;
+namespace Stratus.Tests.Live;
 
 /// <summary>DynamoDB (JSON 1.0) through the generic client against dynalite.</summary>
 public sealed class DynamoDbOnDynaliteTests
@@ -49,7 +49,7 @@ public sealed class DynamoDbOnDynaliteTests
                 ["Item"] = new JsonObject
                 {
                     ["pk"] = new JsonObject { ["S"] = i % 2 == 0 ? "even" : "odd" },
-                    ["sk"] = new JsonObject { ["N"] = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture) },
+                    ["sk"] = new JsonObject { ["N"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                     ["data"] = new JsonObject { ["B"] = NativeBytes(i) },
                 },
             });
