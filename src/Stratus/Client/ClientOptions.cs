@@ -29,7 +29,10 @@ public sealed class ClientOptions
     /// <summary>Use path-style S3 addressing (<c>https://host/bucket/key</c>). Stratus uses path style whenever an endpoint URL is given.</summary>
     public bool ForcePathStyle { get; set; }
 
-    /// <summary>The transport. Default: a pooled handler shared by every client. Give an in-memory handler to test without a network.</summary>
+    /// <summary>How to connect (proxy, TLS, timeouts, pool size). Ignored when <see cref="Transport"/> is set.</summary>
+    public Stratus.Transport.ConnectionOptions Connection { get; set; } = new();
+
+    /// <summary>The transport. Default: a pooled handler shared by every client with equal <see cref="Connection"/> options. Give an in-memory handler to test without a network.</summary>
     public HttpMessageHandler? Transport { get; set; }
 
     /// <summary>Where models come from. Default: <see cref="ModelLoader.Default"/> (the bundle, plus <c>STRATUS_MODEL_PATH</c>).</summary>

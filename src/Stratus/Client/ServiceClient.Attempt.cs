@@ -25,13 +25,17 @@ public sealed partial class ServiceClient
                 return Failed(operation, ClientErrorKind.Credentials, $"signing failed: {e.Message}", e, transport: false);
             }
             WireLog.Request(_logger, request);
+            // The invoker returns once the headers are in, so this bounds the wait for them (the read timeout).
+            using var headers = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            headers.CancelAfter(_options.Connection.ReadTimeout);
             try
             {
-                response = async ? await _invoker.SendAsync(request, ct).ConfigureAwait(false) : _invoker.Send(request, ct);
+                response = async ? await _invoker.SendAsync(request, headers.Token).ConfigureAwait(false) : _invoker.Send(request, headers.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return Failed(operation, ClientErrorKind.Transport, $"no response within {_options.Timeout.TotalSeconds:0.#} s from {Endpoint.Authority}", null, transport: true);
+                var limit = timeout.IsCancellationRequested ? _options.Timeout : _options.Connection.ReadTimeout;
+                return Failed(operation, ClientErrorKind.Transport, $"no response within {limit.TotalSeconds:0.#} s from {Endpoint.Authority}", null, transport: true);
             }
             catch (HttpRequestException e)
             {
@@ -128,6 +132,12 @@ public sealed partial class ServiceClient
         // The path is sent exactly as the protocol encoded it (Uri must not re-encode or unescape it).
         var uri = new Uri(authority + basePath + serialized.PathAndQuery, UriKind.Absolute);
         var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
+        if (_options.Connection.EnableHttp2 && uri.Scheme == Uri.UriSchemeHttps)
+        {
+            // HTTP/2 when the server offers it in the TLS handshake (ALPN), else HTTP/1.1.
+            request.Version = System.Net.HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        }
         if (serialized.BodyStream is { } stream)
         {
             request.Content = new StreamContent(new NonDisposingStream(stream));

@@ -51,7 +51,7 @@ public sealed partial class ServiceClient : IDisposable
         _credentials = options.Unsigned ? null : options.Credentials ?? EnvironmentCredentials()
             ?? throw new ClientException(ClientErrorKind.Credentials,
                 $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
-        _invoker = new HttpMessageInvoker(options.Transport ?? SharedTransport.Handler, disposeHandler: false);
+        _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
         _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
         _logger = options.Logger ?? NullLogger.Instance;
