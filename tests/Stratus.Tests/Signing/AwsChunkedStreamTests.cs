@@ -84,6 +84,26 @@ public class AwsChunkedStreamTests
     }
 
     [Fact]
+    public async Task HttpRequestMessage_content_becomes_the_chunked_body()
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Put, "https://s3.amazonaws.com/examplebucket/chunkObject.txt");
+        message.Headers.TryAddWithoutValidation("x-amz-storage-class", "REDUCED_REDUNDANCY");
+        var payload = Enumerable.Repeat((byte)'a', 66560).ToArray();
+        var signer = SigV4Signer.SignStreaming(message, Credentials, new SigV4Options
+        {
+            Region = "us-east-1", Service = "s3", Time = Time, S3Variant = true,
+        }, new MemoryStream(payload), payload.Length, 65536);
+        Assert.Equal("4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9", signer.Seed.Signature);
+        Assert.Equal(66824, message.Content!.Headers.ContentLength);
+        Assert.Equal("aws-chunked", message.Content.Headers.ContentEncoding.Single());
+        Assert.Equal("66560", message.Headers.GetValues("x-amz-decoded-content-length").Single());
+        Assert.Equal(signer.Seed.Authorization, message.Headers.GetValues("Authorization").Single());
+        var frames = Decode(await message.Content.ReadAsByteArrayAsync());
+        Assert.Equal(payload, frames.SelectMany(f => f.Data).ToArray());
+        Assert.Equal("b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9", frames[^1].Signature);
+    }
+
+    [Fact]
     public void Existing_content_encoding_follows_aws_chunked()
     {
         var request = new SigningRequest { Method = "PUT", Path = "/b/k", Host = "s3.amazonaws.com" };

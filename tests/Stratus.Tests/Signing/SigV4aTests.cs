@@ -50,6 +50,22 @@ public class SigV4aTests
     }
 
     [Fact]
+    public void HttpRequestMessage_is_signed_and_presigned()
+    {
+        using var key = SigV4aKey.CreateEcdsa(Credentials);
+        using var message = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+        var signed = SigV4aSigner.Sign(message, Credentials, Options);
+        Assert.Equal("us-east-1", message.Headers.GetValues("X-Amz-Region-Set").Single());
+        Assert.Equal(signed.Authorization, message.Headers.GetValues("Authorization").Single());
+        Assert.True(SigV4aSigner.Verify(key, signed.StringToSign, signed.Signature));
+
+        using var presigned = new HttpRequestMessage(HttpMethod.Get, "https://example.amazonaws.com/");
+        var result = SigV4aSigner.Presign(presigned, Credentials, Options);
+        Assert.Contains("X-Amz-Region-Set=us-east-1", presigned.RequestUri!.OriginalString);
+        Assert.EndsWith("X-Amz-Signature=" + result.Signature, presigned.RequestUri.OriginalString);
+    }
+
+    [Fact]
     public void Derivation_is_deterministic_and_differs_per_access_key()
     {
         Assert.Equal(SigV4aKey.Derive("AKID", "secret"), SigV4aKey.Derive("AKID", "secret"));
