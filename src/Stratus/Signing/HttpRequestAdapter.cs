@@ -64,6 +64,10 @@ internal static class HttpRequestAdapter
         message.RequestUri = new Uri(text, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
     }
 
+    /// <summary>The options with the payload hash of the message's content filled in when they have none.</summary>
+    internal static SigV4Options WithPayloadHash(SigV4Options options, HttpRequestMessage message) =>
+        options.PayloadHash is not null ? options : options with { PayloadHash = PayloadHashOf(message) };
+
     /// <summary>The payload hash of the message's content, which must be buffered (seekable) when no hash is given.</summary>
     internal static string PayloadHashOf(HttpRequestMessage message)
     {

@@ -27,6 +27,26 @@ public static class SigV4aSigner
         return SigningCore.SignQuery(request, credentials, options, StringToSign.SigV4aAlgorithm, Scope(options), options.Region, sts => SignString(key, sts));
     }
 
+    /// <summary>Signs an <see cref="HttpRequestMessage"/> in place (see <see cref="SigV4Signer.Sign(HttpRequestMessage, AwsCredentials, SigV4Options)"/>).</summary>
+    public static SigV4Result Sign(HttpRequestMessage message, AwsCredentials credentials, SigV4Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var request = HttpRequestAdapter.ToSigningRequest(message);
+        var result = Sign(request, credentials, HttpRequestAdapter.WithPayloadHash(options, message));
+        HttpRequestAdapter.CopySignerHeaders(request, message);
+        return result;
+    }
+
+    /// <summary>Presigns an <see cref="HttpRequestMessage"/> in place: its URI gets the X-Amz-* query parameters.</summary>
+    public static SigV4Result Presign(HttpRequestMessage message, AwsCredentials credentials, SigV4Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var request = HttpRequestAdapter.ToSigningRequest(message);
+        var result = Presign(request, credentials, HttpRequestAdapter.WithPayloadHash(options, message));
+        HttpRequestAdapter.CopyQuery(request, message);
+        return result;
+    }
+
     /// <summary>Signs a string to sign: hex of the DER-encoded ECDSA signature over its SHA-256.</summary>
     public static string SignString(ECDsa key, string stringToSign)
     {
