@@ -130,7 +130,7 @@ public sealed partial class ServiceClient
         var basePath = Endpoint.AbsolutePath.TrimEnd('/');
         var authority = Endpoint.GetLeftPart(UriPartial.Scheme) + (serialized.HostPrefix ?? "") + Endpoint.Authority;
         // The path is sent exactly as the protocol encoded it (Uri must not re-encode or unescape it).
-        var uri = new Uri(authority + basePath + serialized.PathAndQuery, UriKind.Absolute);
+        var uri = new Uri(authority + basePath + serialized.PathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
         if (_options.Connection.EnableHttp2 && uri.Scheme == Uri.UriSchemeHttps)
         {
