@@ -15,7 +15,8 @@ namespace Stratus.Protocols;
 /// </summary>
 public static class NativeValues
 {
-    private static readonly JsonSerializerOptions Options = new();
+    // The type infos below are built by hand; the options only need a resolver (an empty one) so they can be made read-only.
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
     private static readonly JsonTypeInfo<byte[]> BytesInfo = JsonMetadataServices.CreateValueInfo<byte[]>(Options, JsonMetadataServices.ByteArrayConverter);
     private static readonly JsonTypeInfo<Stream> StreamInfo = JsonMetadataServices.CreateValueInfo<Stream>(Options, new StreamConverter());
 
