@@ -1,3 +1,5 @@
+using Stratus.Protocols.Json;
+
 namespace Stratus.Protocols;
 
 /// <summary>Registers the built-in protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +7,7 @@ internal static class BuiltIn
 {
     public static void Register()
     {
+        ProtocolRegistry.Register("json", m => new JsonProtocol(m));
+        ProtocolRegistry.Register("rest-json", m => new RestJsonProtocol(m));
     }
 }
