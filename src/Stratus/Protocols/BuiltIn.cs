@@ -1,3 +1,4 @@
+using Stratus.Protocols.Cbor;
 using Stratus.Protocols.Json;
 
 namespace Stratus.Protocols;
@@ -9,5 +10,6 @@ internal static class BuiltIn
     {
         ProtocolRegistry.Register("json", m => new JsonProtocol(m));
         ProtocolRegistry.Register("rest-json", m => new RestJsonProtocol(m));
+        ProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborProtocol(m));
     }
 }
