@@ -9,7 +9,8 @@ namespace Stratus.Protocols.Cbor;
 /// <summary>
 /// Writes native input values as CBOR (Smithy RPC v2), dispatching on the shape type: structures and
 /// maps as definite-length maps keyed by wire name, blobs as byte strings, timestamps as tag 1 epoch
-/// seconds, floats as single and doubles as double precision (NaN and infinities included).
+/// seconds; floats and doubles in the shortest width that keeps them exact (RFC 8949 preferred
+/// serialization, as the writer does; NaN and infinities included).
 /// </summary>
 internal static class CborBodyWriter
 {
