@@ -9,7 +9,7 @@ internal static class BuiltIn
     public static void Register()
     {
         ProtocolRegistry.Register("json", m => new JsonProtocol(m));
-        ProtocolRegistry.Register("rest-json", m => new RestJsonProtocol(m));
+        ProtocolRegistry.Register("rest-json", _ => new RestJsonProtocol());
         ProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborProtocol(m));
     }
 }

@@ -14,12 +14,6 @@ internal sealed class RestJsonProtocol : WireProtocol
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    /// <summary>Creates the protocol for a service.</summary>
-    public RestJsonProtocol(ServiceMetadata metadata)
-    {
-        _ = metadata;
-    }
-
     /// <inheritdoc />
     public override string Name => "rest-json";
 
