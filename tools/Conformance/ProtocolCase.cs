@@ -89,9 +89,11 @@ internal static class ProtocolCase
             headers[k] = v!.GetValue<string>();
         }
         var bodyText = response["body"]?.GetValue<string>() ?? "";
-        var body = protocol.Name == "smithy-rpc-v2-cbor" ? Convert.FromBase64String(bodyText) : Encoding.UTF8.GetBytes(bodyText);
+        // Event-stream bodies are binary, so the suites give them in base64 (botocore's runner decodes them too).
+        var eventStream = operation.Output?.Members.Values.Any(m => m.EventStream) == true;
+        var body = protocol.Name == "smithy-rpc-v2-cbor" || eventStream ? Convert.FromBase64String(bodyText) : Encoding.UTF8.GetBytes(bodyText);
         var status = response["status_code"]?.GetValue<int>() ?? 200;
-        Stream? stream = operation.StreamingOutput is not null ? new MemoryStream(body) : null;
+        Stream? stream = operation.StreamingOutput is not null || eventStream ? new MemoryStream(body) : null;
         var raw = new RawResponse(status, headers, stream is null ? body : ReadOnlyMemory<byte>.Empty, stream);
         if (c["errorCode"] is not null || c["error"] is not null)
         {

@@ -72,6 +72,14 @@ public sealed class ServiceModel
     public Shape GetShape(string name) => _shapeCache.GetOrAdd(name, n =>
         _shapes.TryGetProperty(n, out var d) ? new Shape(this, n, d, null, null) : throw new KeyNotFoundException($"Service '{Name}' has no shape '{n}'."));
 
+    /// <summary>Gets a named shape, if the model declares it.</summary>
+    public bool TryGetShape(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Shape? shape)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        shape = _shapes.TryGetProperty(name, out _) ? GetShape(name) : null;
+        return shape is not null;
+    }
+
     /// <summary>Resolves a shape reference (<c>{"shape": "X", ...member traits}</c>).</summary>
     internal Shape ResolveReference(JsonElement reference, string? memberName)
     {

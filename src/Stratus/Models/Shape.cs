@@ -45,7 +45,10 @@ public sealed class Shape
         Exception = JsonModel.Bool(d, "exception");
         Fault = JsonModel.Bool(d, "fault");
         Deprecated = JsonModel.Bool(r, "deprecated") || JsonModel.Bool(d, "deprecated");
-        Payload = JsonModel.Str(d, "payload");
+        // An operation's input/output reference may carry the payload trait itself (older models do).
+        Payload = JsonModel.Str(r, "payload") ?? JsonModel.Str(d, "payload");
+        EventPayload = JsonModel.Bool(r, "eventpayload");
+        EventHeader = JsonModel.Bool(r, "eventheader");
         Min = JsonModel.Num(d, "min");
         Max = JsonModel.Num(d, "max");
         Pattern = JsonModel.Str(d, "pattern");
@@ -101,6 +104,10 @@ public sealed class Shape
     public bool IdempotencyToken { get; }
     /// <summary>Whether the member is bound into the host prefix.</summary>
     public bool HostLabel { get; }
+    /// <summary>Whether an event member is the event's payload (its bytes, or its JSON/XML body).</summary>
+    public bool EventPayload { get; }
+    /// <summary>Whether an event member is carried in an event-stream message header.</summary>
+    public bool EventHeader { get; }
     /// <summary>Whether the value must be kept out of logs.</summary>
     public bool Sensitive { get; }
     /// <summary>Whether the shape is an untyped document.</summary>

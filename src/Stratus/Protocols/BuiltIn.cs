@@ -1,3 +1,6 @@
+using Stratus.Protocols.Cbor;
+using Stratus.Protocols.Json;
+
 namespace Stratus.Protocols;
 
 /// <summary>Registers the built-in protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +8,8 @@ internal static class BuiltIn
 {
     public static void Register()
     {
+        ProtocolRegistry.Register("json", m => new JsonProtocol(m));
+        ProtocolRegistry.Register("rest-json", _ => new RestJsonProtocol());
+        ProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborProtocol(m));
     }
 }

@@ -15,7 +15,8 @@ namespace Stratus.Protocols;
 /// </summary>
 public static class NativeValues
 {
-    private static readonly JsonSerializerOptions Options = new();
+    // The type infos below are built by hand; the options only need a resolver (an empty one) so they can be made read-only.
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
     private static readonly JsonTypeInfo<byte[]> BytesInfo = JsonMetadataServices.CreateValueInfo<byte[]>(Options, JsonMetadataServices.ByteArrayConverter);
     private static readonly JsonTypeInfo<Stream> StreamInfo = JsonMetadataServices.CreateValueInfo<Stream>(Options, new StreamConverter());
 
@@ -84,7 +85,7 @@ public static class NativeValues
         switch (v.GetValueKind())
         {
             case JsonValueKind.Number:
-                value = Timestamps.FromEpochSeconds(v.GetValue<double>());
+                value = Timestamps.FromEpochSeconds(NumberAsDouble(v));
                 return true;
             case JsonValueKind.String:
                 return Timestamps.TryParse(v.GetValue<string>(), out value);
@@ -103,7 +104,7 @@ public static class NativeValues
         }
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number => (value = v.GetValue<double>()) is var _,
+            JsonValueKind.Number => (value = NumberAsDouble(v)) is var _,
             JsonValueKind.String => TryParseDouble(v.GetValue<string>(), out value),
             _ => v.TryGetValue(out value),
         };
@@ -146,7 +147,17 @@ public static class NativeValues
         {
             return true;
         }
-        if (v.TryGetValue<double>(out var d) && Math.Floor(d) == d && d is >= long.MinValue and <= long.MaxValue)
+        if (v.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+        // Any CLR number (int, short, decimal, ...) given for an integer member: through its JSON text.
+        var text = v.ToJsonString();
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Floor(d) == d && d is >= long.MinValue and <= long.MaxValue)
         {
             value = (long)d;
             return true;
@@ -186,6 +197,13 @@ public static class NativeValues
         }
         return false;
     }
+
+    /// <summary>
+    /// A number node as a double. <c>GetValue&lt;double&gt;</c> only works for parsed JSON and doubles; a value
+    /// created from an int, long, decimal or float is read through its JSON text.
+    /// </summary>
+    private static double NumberAsDouble(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private sealed class StreamConverter : JsonConverter<Stream>
     {

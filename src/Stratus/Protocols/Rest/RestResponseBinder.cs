@@ -34,7 +34,8 @@ public static class RestResponseBinder
                     break;
                 case "headers":
                     var map = new JsonObject();
-                    var prefix = member.WireName;
+                    // With no locationName the prefix is empty (every header), not the member name.
+                    var prefix = member.LocationName ?? "";
                     foreach (var (header, value) in response.Headers)
                     {
                         if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

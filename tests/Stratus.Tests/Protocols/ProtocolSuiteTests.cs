@@ -1,0 +1,51 @@
+using Stratus.Conformance;
+using Xunit.Abstractions;
+
+namespace Stratus.Tests.Protocols;
+
+/// <summary>Runs the shared protocol conformance files for the JSON and CBOR protocols through the conformance runner.</summary>
+public sealed class ProtocolSuiteTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Files => new()
+    {
+        "input/json.json", "input/json_1_0.json", "input/json_1_0-query-compatible.json", "input/rest-json.json",
+        "input/smithy-rpc-v2-cbor.json", "input/smithy-rpc-v2-cbor-query-compatible.json", "input/smithy-rpc-v2-cbor-non-query-compatible.json",
+        "output/json.json", "output/json_1_0.json", "output/json_1_0-query-compatible.json", "output/rest-json.json",
+        "output/smithy-rpc-v2-cbor.json", "output/smithy-rpc-v2-cbor-query-compatible.json",
+        "legacy/input/json.json", "legacy/input/rest-json.json", "legacy/output/json.json", "legacy/output/rest-json.json",
+    };
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void SuiteFilePasses(string file)
+    {
+        var dir = SuiteDirectory();
+        if (dir is null)
+        {
+            // xunit 2 cannot skip at run time; say why nothing was checked.
+            output.WriteLine("SKIPPED: ../shared/conformance/protocols not found beside the repository.");
+            return;
+        }
+        var result = ProtocolSuite.RunAll(dir, file);
+        foreach (var known in result.KnownFailures)
+        {
+            output.WriteLine("KNOWN " + known);
+        }
+        output.WriteLine(result.Summary);
+        Assert.True(result.Failures.Count == 0, string.Join(Environment.NewLine, result.Failures));
+        Assert.True(result.Passed + result.Skipped.Count + result.KnownFailures.Count > 0, $"{file} ran no cases.");
+    }
+
+    private static string? SuiteDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Stratus.slnx")))
+            {
+                var suites = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "protocols"));
+                return Directory.Exists(suites) ? suites : null;
+            }
+        }
+        return null;
+    }
+}
