@@ -29,8 +29,10 @@ public sealed class Shape
         QueryName = JsonModel.Str(r, "queryName") ?? JsonModel.Str(d, "queryName");
         Flattened = JsonModel.Bool(r, "flattened") || JsonModel.Bool(d, "flattened");
         XmlAttribute = JsonModel.Bool(r, "xmlAttribute") || JsonModel.Bool(d, "xmlAttribute");
-        var ns = JsonModel.Obj(r, "xmlNamespace") ?? JsonModel.Obj(d, "xmlNamespace");
-        XmlNamespaceUri = JsonModel.Str(ns, "uri");
+        // xmlNamespace is an object ({"uri", "prefix"}) or, in models converted from Smithy, just the URI.
+        var nsHolder = JsonModel.Has(r, "xmlNamespace") ? r : d;
+        var ns = JsonModel.Obj(nsHolder, "xmlNamespace");
+        XmlNamespaceUri = JsonModel.Str(ns, "uri") ?? JsonModel.Str(nsHolder, "xmlNamespace");
         XmlNamespacePrefix = JsonModel.Str(ns, "prefix");
         TimestampFormat = JsonModel.Str(r, "timestampFormat") ?? JsonModel.Str(d, "timestampFormat");
         Streaming = JsonModel.Bool(r, "streaming") || JsonModel.Bool(d, "streaming");
