@@ -15,7 +15,8 @@ namespace Stratus.Protocols;
 /// </summary>
 public static class NativeValues
 {
-    private static readonly JsonSerializerOptions Options = new();
+    // An empty resolver: the value infos below are built by hand, and options must name a resolver before use.
+    private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
     private static readonly JsonTypeInfo<byte[]> BytesInfo = JsonMetadataServices.CreateValueInfo<byte[]>(Options, JsonMetadataServices.ByteArrayConverter);
     private static readonly JsonTypeInfo<Stream> StreamInfo = JsonMetadataServices.CreateValueInfo<Stream>(Options, new StreamConverter());
 

@@ -91,10 +91,11 @@ public static class RestRequestBinder
         }
         if (mapQuery is not null)
         {
-            // Explicitly bound query members win over a map's keys of the same name.
+            // Explicitly bound query members win over a map's keys of the same name (a map key may repeat: map of lists).
+            var bound = new HashSet<string>(request.Query.Select(e => e.Key), StringComparer.Ordinal);
             foreach (var kv in mapQuery)
             {
-                if (!request.Query.Exists(e => e.Key == kv.Key))
+                if (!bound.Contains(kv.Key))
                 {
                     request.Query.Add(kv);
                 }
