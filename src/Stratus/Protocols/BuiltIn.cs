@@ -1,3 +1,6 @@
+using Stratus.Protocols.Query;
+using Stratus.Protocols.RestXml;
+
 namespace Stratus.Protocols;
 
 /// <summary>Registers the built-in protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +8,8 @@ internal static class BuiltIn
 {
     public static void Register()
     {
+        ProtocolRegistry.Register("query", m => new QueryProtocol(m));
+        ProtocolRegistry.Register("ec2", m => new Ec2Protocol(m));
+        ProtocolRegistry.Register("rest-xml", m => new RestXmlProtocol(m));
     }
 }
