@@ -38,6 +38,9 @@ public sealed class Shape
         Streaming = JsonModel.Bool(r, "streaming") || JsonModel.Bool(d, "streaming");
         RequiresLength = JsonModel.Bool(r, "requiresLength") || JsonModel.Bool(d, "requiresLength");
         EventStream = JsonModel.Bool(d, "eventstream") || JsonModel.Bool(r, "eventstream");
+        Event = JsonModel.Bool(d, "event");
+        EventPayload = JsonModel.Bool(r, "eventpayload");
+        EventHeader = JsonModel.Bool(r, "eventheader");
         JsonValue = JsonModel.Bool(r, "jsonvalue") || JsonModel.Bool(d, "jsonvalue");
         IdempotencyToken = JsonModel.Bool(r, "idempotencyToken");
         HostLabel = JsonModel.Bool(r, "hostLabel");
@@ -97,6 +100,12 @@ public sealed class Shape
     public bool RequiresLength { get; }
     /// <summary>Whether the shape is an event stream.</summary>
     public bool EventStream { get; }
+    /// <summary>Whether the structure is one kind of event of an event stream.</summary>
+    public bool Event { get; }
+    /// <summary>Whether the event member is the event message's payload.</summary>
+    public bool EventPayload { get; }
+    /// <summary>Whether the event member is carried in an event message header.</summary>
+    public bool EventHeader { get; }
     /// <summary>Whether a string header carries base64 JSON.</summary>
     public bool JsonValue { get; }
     /// <summary>Whether the member is filled with a fresh token when absent.</summary>
