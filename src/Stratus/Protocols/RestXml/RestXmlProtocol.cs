@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stratus.Models;
+using Stratus.Protocols.EventStreams;
 using Stratus.Protocols.Rest;
 using Stratus.Protocols.Xml;
 
@@ -113,7 +114,10 @@ internal sealed class RestXmlProtocol : WireProtocol
     {
         if (payload.Streaming || payload.EventStream)
         {
-            result[name] = NativeValues.Stream(response.BodyStream ?? new MemoryStream(response.Body.ToArray(), writable: false));
+            var body = response.BodyStream ?? new MemoryStream(response.Body.ToArray(), writable: false);
+            result[name] = payload.EventStream
+                ? NativeValues.Events(new EventStream(body, message => EventStreamEvents.Parse(payload, message, ParseEventBody)))
+                : NativeValues.Stream(body);
             return;
         }
         if (response.Body.IsEmpty)
@@ -138,6 +142,12 @@ internal sealed class RestXmlProtocol : WireProtocol
                 }
                 break;
         }
+    }
+
+    private static JsonObject ParseEventBody(Shape shape, ReadOnlyMemory<byte> payload)
+    {
+        using var reader = XmlSafeReader.OpenRoot(payload);
+        return reader is null ? [] : XmlShapeReader.ReadStructure(reader, shape);
     }
 
     private static void AddMetadata(RawResponse response, JsonObject result)
