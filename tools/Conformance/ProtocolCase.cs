@@ -89,7 +89,10 @@ internal static class ProtocolCase
             headers[k] = v!.GetValue<string>();
         }
         var bodyText = response["body"]?.GetValue<string>() ?? "";
-        var body = protocol.Name == "smithy-rpc-v2-cbor" ? Convert.FromBase64String(bodyText) : Encoding.UTF8.GetBytes(bodyText);
+        // CBOR bodies and event streams (binary messages) are given in base64, as botocore's runner reads them.
+        var body = protocol.Name == "smithy-rpc-v2-cbor" || operation.StreamingOutput is { EventStream: true }
+            ? Convert.FromBase64String(bodyText)
+            : Encoding.UTF8.GetBytes(bodyText);
         var status = response["status_code"]?.GetValue<int>() ?? 200;
         Stream? stream = operation.StreamingOutput is not null ? new MemoryStream(body) : null;
         var raw = new RawResponse(status, headers, stream is null ? body : ReadOnlyMemory<byte>.Empty, stream);
