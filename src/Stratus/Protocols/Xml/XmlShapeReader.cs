@@ -48,18 +48,21 @@ internal static class XmlShapeReader
             reader.MoveToElement();
         }
         string? unknown = null;
-        ReadChildren(reader, child =>
+        if (EnterChildren(reader))
         {
-            if (index.TryGetElement(child.LocalName, out var entry) && !(bodyOnly && entry.Value.Location is "header" or "headers" or "statusCode"))
+            while (NextChild(reader))
             {
-                ReadMember(child, entry.Key, entry.Value, result);
+                if (index.TryGetElement(reader.LocalName, out var entry) && !(bodyOnly && entry.Value.Location is "header" or "headers" or "statusCode"))
+                {
+                    ReadMember(reader, entry.Key, entry.Value, result);
+                }
+                else if (other is null || !other(reader))
+                {
+                    unknown ??= reader.LocalName;
+                    reader.Skip();
+                }
             }
-            else if (other is null || !other(child))
-            {
-                unknown ??= child.LocalName;
-                child.Skip();
-            }
-        });
+        }
         if (shape.Union && result.Count == 0 && unknown is not null)
         {
             result[UnknownUnionMember] = new JsonObject { ["name"] = unknown };
@@ -70,22 +73,36 @@ internal static class XmlShapeReader
     /// <summary>Calls <paramref name="onChild"/> for each child element, which must consume it; text and other nodes are skipped.</summary>
     public static void ReadChildren(XmlReader reader, Action<XmlReader> onChild)
     {
-        if (reader.IsEmptyElement)
+        if (EnterChildren(reader))
         {
-            reader.Read();
-            return;
+            while (NextChild(reader))
+            {
+                onChild(reader);
+            }
         }
+    }
+
+    // Steps into an element's content; false (and past the element) when it is empty.
+    // Then NextChild stops on each child element, which the caller must consume, and after the end tag returns false.
+    // (A loop rather than a callback: this is the hot path of large responses.)
+    private static bool EnterChildren(XmlReader reader)
+    {
+        var empty = reader.IsEmptyElement;
         reader.Read();
+        return !empty;
+    }
+
+    private static bool NextChild(XmlReader reader)
+    {
         while (true)
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    onChild(reader);
-                    break;
+                    return true;
                 case XmlNodeType.EndElement:
                     reader.Read();
-                    return;
+                    return false;
                 case XmlNodeType.None:
                     throw new XmlException("The XML ended inside an element.");
                 default:
@@ -196,14 +213,27 @@ internal static class XmlShapeReader
     private static JsonArray ReadList(XmlReader reader, Shape list)
     {
         var items = new JsonArray();
-        ReadChildren(reader, child => items.Add(ReadValue(child, list.Member)));
+        if (EnterChildren(reader))
+        {
+            var member = list.Member;
+            while (NextChild(reader))
+            {
+                items.Add(ReadValue(reader, member));
+            }
+        }
         return items;
     }
 
     private static JsonObject ReadMap(XmlReader reader, Shape map)
     {
         var entries = new JsonObject();
-        ReadChildren(reader, entry => ReadEntry(entry, map, entries));
+        if (EnterChildren(reader))
+        {
+            while (NextChild(reader))
+            {
+                ReadEntry(reader, map, entries);
+            }
+        }
         return entries;
     }
 
@@ -214,21 +244,24 @@ internal static class XmlShapeReader
         var valueName = map.Value.LocationName ?? "value";
         string? key = null;
         JsonNode? value = null;
-        ReadChildren(reader, child =>
+        if (EnterChildren(reader))
         {
-            if (child.LocalName == keyName)
+            while (NextChild(reader))
             {
-                key = ReadText(child);
+                if (reader.LocalName == keyName)
+                {
+                    key = ReadText(reader);
+                }
+                else if (reader.LocalName == valueName)
+                {
+                    value = ReadValue(reader, map.Value);
+                }
+                else
+                {
+                    reader.Skip();
+                }
             }
-            else if (child.LocalName == valueName)
-            {
-                value = ReadValue(child, map.Value);
-            }
-            else
-            {
-                child.Skip();
-            }
-        });
+        }
         if (key is not null)
         {
             entries[key] = value;
