@@ -49,6 +49,16 @@ internal static class ValueComparer
                 {
                     return JsonValue.Create(Encoding.UTF8.GetString(bytes));
                 }
+                if (v.TryGetValue<Stratus.Protocols.EventStreams.EventStream>(out var events))
+                {
+                    // An event stream is compared as the list of its events (the suites give them that way).
+                    var list = new JsonArray();
+                    foreach (var e in events)
+                    {
+                        list.Add(Normalize(e));
+                    }
+                    return list;
+                }
                 if (v.TryGetValue<Stream>(out var stream))
                 {
                     using var reader = new StreamReader(stream);

@@ -29,13 +29,18 @@ public sealed class Shape
         QueryName = JsonModel.Str(r, "queryName") ?? JsonModel.Str(d, "queryName");
         Flattened = JsonModel.Bool(r, "flattened") || JsonModel.Bool(d, "flattened");
         XmlAttribute = JsonModel.Bool(r, "xmlAttribute") || JsonModel.Bool(d, "xmlAttribute");
-        var ns = JsonModel.Obj(r, "xmlNamespace") ?? JsonModel.Obj(d, "xmlNamespace");
-        XmlNamespaceUri = JsonModel.Str(ns, "uri");
+        // xmlNamespace is an object ({"uri", "prefix"}) or, in models converted from Smithy, just the URI.
+        var nsHolder = JsonModel.Has(r, "xmlNamespace") ? r : d;
+        var ns = JsonModel.Obj(nsHolder, "xmlNamespace");
+        XmlNamespaceUri = JsonModel.Str(ns, "uri") ?? JsonModel.Str(nsHolder, "xmlNamespace");
         XmlNamespacePrefix = JsonModel.Str(ns, "prefix");
         TimestampFormat = JsonModel.Str(r, "timestampFormat") ?? JsonModel.Str(d, "timestampFormat");
         Streaming = JsonModel.Bool(r, "streaming") || JsonModel.Bool(d, "streaming");
         RequiresLength = JsonModel.Bool(r, "requiresLength") || JsonModel.Bool(d, "requiresLength");
         EventStream = JsonModel.Bool(d, "eventstream") || JsonModel.Bool(r, "eventstream");
+        Event = JsonModel.Bool(d, "event");
+        EventPayload = JsonModel.Bool(r, "eventpayload");
+        EventHeader = JsonModel.Bool(r, "eventheader");
         JsonValue = JsonModel.Bool(r, "jsonvalue") || JsonModel.Bool(d, "jsonvalue");
         IdempotencyToken = JsonModel.Bool(r, "idempotencyToken");
         HostLabel = JsonModel.Bool(r, "hostLabel");
@@ -47,8 +52,6 @@ public sealed class Shape
         Deprecated = JsonModel.Bool(r, "deprecated") || JsonModel.Bool(d, "deprecated");
         // An operation's input/output reference may carry the payload trait itself (older models do).
         Payload = JsonModel.Str(r, "payload") ?? JsonModel.Str(d, "payload");
-        EventPayload = JsonModel.Bool(r, "eventpayload");
-        EventHeader = JsonModel.Bool(r, "eventheader");
         Min = JsonModel.Num(d, "min");
         Max = JsonModel.Num(d, "max");
         Pattern = JsonModel.Str(d, "pattern");
@@ -98,16 +101,18 @@ public sealed class Shape
     public bool RequiresLength { get; }
     /// <summary>Whether the shape is an event stream.</summary>
     public bool EventStream { get; }
+    /// <summary>Whether the structure is one kind of event of an event stream.</summary>
+    public bool Event { get; }
+    /// <summary>Whether the event member is the event message's payload.</summary>
+    public bool EventPayload { get; }
+    /// <summary>Whether the event member is carried in an event message header.</summary>
+    public bool EventHeader { get; }
     /// <summary>Whether a string header carries base64 JSON.</summary>
     public bool JsonValue { get; }
     /// <summary>Whether the member is filled with a fresh token when absent.</summary>
     public bool IdempotencyToken { get; }
     /// <summary>Whether the member is bound into the host prefix.</summary>
     public bool HostLabel { get; }
-    /// <summary>Whether an event member is the event's payload (its bytes, or its JSON/XML body).</summary>
-    public bool EventPayload { get; }
-    /// <summary>Whether an event member is carried in an event-stream message header.</summary>
-    public bool EventHeader { get; }
     /// <summary>Whether the value must be kept out of logs.</summary>
     public bool Sensitive { get; }
     /// <summary>Whether the shape is an untyped document.</summary>

@@ -1,5 +1,7 @@
 using Stratus.Protocols.Cbor;
 using Stratus.Protocols.Json;
+using Stratus.Protocols.Query;
+using Stratus.Protocols.RestXml;
 
 namespace Stratus.Protocols;
 
@@ -11,5 +13,8 @@ internal static class BuiltIn
         ProtocolRegistry.Register("json", m => new JsonProtocol(m));
         ProtocolRegistry.Register("rest-json", _ => new RestJsonProtocol());
         ProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborProtocol(m));
+        ProtocolRegistry.Register("query", m => new QueryProtocol(m));
+        ProtocolRegistry.Register("ec2", m => new Ec2Protocol(m));
+        ProtocolRegistry.Register("rest-xml", m => new RestXmlProtocol(m));
     }
 }

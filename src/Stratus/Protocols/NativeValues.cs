@@ -19,6 +19,7 @@ public static class NativeValues
     private static readonly JsonSerializerOptions Options = new() { TypeInfoResolver = JsonTypeInfoResolver.Combine() };
     private static readonly JsonTypeInfo<byte[]> BytesInfo = JsonMetadataServices.CreateValueInfo<byte[]>(Options, JsonMetadataServices.ByteArrayConverter);
     private static readonly JsonTypeInfo<Stream> StreamInfo = JsonMetadataServices.CreateValueInfo<Stream>(Options, new StreamConverter());
+    private static readonly JsonTypeInfo<EventStreams.EventStream> EventsInfo = JsonMetadataServices.CreateValueInfo<EventStreams.EventStream>(Options, new EventsConverter());
 
     /// <summary>Wraps bytes as a JSON value (written as base64 when serialized).</summary>
     public static JsonValue Blob(byte[] bytes) => JsonValue.Create(bytes, BytesInfo)!;
@@ -28,6 +29,9 @@ public static class NativeValues
 
     /// <summary>Wraps a live stream as a JSON value (a streaming payload; it cannot be serialized).</summary>
     public static JsonValue Stream(Stream stream) => JsonValue.Create(stream, StreamInfo)!;
+
+    /// <summary>Wraps an event stream output member as a JSON value (it cannot be serialized).</summary>
+    public static JsonValue Events(EventStreams.EventStream events) => JsonValue.Create(events, EventsInfo)!;
 
     /// <summary>Reads a blob given as <c>byte[]</c>, <see cref="ReadOnlyMemory{T}"/>, or a string (its UTF-8 bytes).</summary>
     public static bool TryGetBytes(JsonNode? node, out byte[] bytes)
@@ -204,6 +208,15 @@ public static class NativeValues
     /// </summary>
     private static double NumberAsDouble(JsonValue v) =>
         v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private sealed class EventsConverter : JsonConverter<EventStreams.EventStream>
+    {
+        public override EventStreams.EventStream Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("An event stream cannot be read from JSON.");
+
+        public override void Write(Utf8JsonWriter writer, EventStreams.EventStream value, JsonSerializerOptions options) =>
+            writer.WriteStringValue("<event stream>");
+    }
 
     private sealed class StreamConverter : JsonConverter<Stream>
     {

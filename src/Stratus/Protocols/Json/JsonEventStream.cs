@@ -19,11 +19,12 @@ internal static class JsonEventStream
     {
         var streamShape = output.Members[streamMember];
         var events = new JsonArray();
-        foreach (var message in EventStreamDecoder.ReadAll(body))
+        var reader = new EventStreamReader(body);
+        while (reader.Read() is { } message)
         {
-            switch (message.Text(":message-type"))
+            switch (message.Header(":message-type"))
             {
-                case "event" when message.Text(":event-type") == "initial-response":
+                case "event" when message.Header(":event-type") == "initial-response":
                     using (var doc = JsonBodyReader.ParseDocument(message.Payload))
                     {
                         if (doc is not null)
@@ -34,7 +35,7 @@ internal static class JsonEventStream
                     break;
                 case "event":
                 case "exception":
-                    var type = message.Text(":event-type") ?? message.Text(":exception-type") ?? "";
+                    var type = message.Header(":event-type") ?? message.Header(":exception-type") ?? "";
                     if (streamShape.Members.TryGetValue(type, out var eventShape))
                     {
                         events.Add(new JsonObject { [type] = ReadEvent(eventShape, message) });
@@ -42,7 +43,7 @@ internal static class JsonEventStream
                     break;
                 case "error":
                     throw new InvalidDataException(
-                        $"The event stream failed: {message.Text(":error-code")}: {message.Text(":error-message")}");
+                        $"The event stream failed: {message.Header(":error-code")}: {message.Header(":error-message")}");
             }
         }
         result[streamMember] = events;
@@ -56,17 +57,17 @@ internal static class JsonEventStream
         {
             if (member.EventHeader)
             {
-                if (message.Headers.TryGetValue(member.WireName, out var header))
+                if (message.Headers[member.WireName] is { } header)
                 {
-                    result[name] = HeaderValue(header);
+                    result[name] = header.DeepClone();
                 }
             }
             else if (member.EventPayload)
             {
                 result[name] = member.Type switch
                 {
-                    ShapeType.Blob => NativeValues.Blob(message.Payload),
-                    ShapeType.String => JsonValue.Create(Encoding.UTF8.GetString(message.Payload)),
+                    ShapeType.Blob => NativeValues.Blob(message.Payload.ToArray()),
+                    ShapeType.String => JsonValue.Create(Encoding.UTF8.GetString(message.Payload.Span)),
                     _ => ParsePayload(member, message.Payload),
                 };
             }
@@ -86,23 +87,9 @@ internal static class JsonEventStream
         return result;
     }
 
-    private static JsonNode? ParsePayload(Shape shape, byte[] payload)
+    private static JsonNode? ParsePayload(Shape shape, ReadOnlyMemory<byte> payload)
     {
         using var doc = JsonBodyReader.ParseDocument(payload);
         return doc is null ? null : JsonBodyReader.Read(shape, doc.RootElement);
     }
-
-    private static JsonValue? HeaderValue(object value) => value switch
-    {
-        bool b => JsonValue.Create(b),
-        sbyte sb => JsonValue.Create((int)sb),
-        short s => JsonValue.Create((int)s),
-        int i => JsonValue.Create(i),
-        long l => JsonValue.Create(l),
-        byte[] bytes => NativeValues.Blob(bytes),
-        string text => JsonValue.Create(text),
-        DateTimeOffset ts => NativeValues.Timestamp(ts),
-        Guid g => JsonValue.Create(g.ToString()),
-        _ => null,
-    };
 }

@@ -43,18 +43,14 @@ public static class RestResponseBinder
                             map[header[prefix.Length..]] = ParseHeader(member.Value, value);
                         }
                     }
-                    if (map.Count > 0)
-                    {
-                        result[name] = map;
-                    }
+                    // Present even when empty, as in botocore: "no such headers" is an answer too.
+                    result[name] = map;
                     break;
                 case "statusCode":
                     result[name] = response.StatusCode;
                     break;
-                case "uri":
-                case "querystring":
-                    break;
                 default:
+                    // Including uri and querystring members: a response has neither, so they come from the body.
                     body.Add(new(name, member));
                     break;
             }
