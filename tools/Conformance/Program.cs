@@ -10,6 +10,7 @@ if (args.Length < 2)
 return args[0] switch
 {
     "protocols" => ProtocolSuite.Run(args[1], Console.Out),
+    "endpoints" => EndpointSuite.Run(args[1], Console.Out),
     _ => Usage(args[0]),
 };
 
