@@ -11,6 +11,9 @@ public sealed class EndpointParameters : IEnumerable<KeyValuePair<string, object
 {
     private readonly Dictionary<string, object> _values = new(StringComparer.Ordinal);
 
+    /// <summary>The values, for the resolver (a struct enumerator: no allocation).</summary>
+    internal Dictionary<string, object> Values => _values;
+
     /// <summary>The number of parameters set.</summary>
     public int Count => _values.Count;
 

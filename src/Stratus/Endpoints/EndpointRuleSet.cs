@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Stratus.Endpoints.Rules;
 
@@ -14,6 +15,7 @@ public sealed class EndpointRuleSet
     public const int DefaultCacheCapacity = 512;
 
     private readonly EndpointParameter[] _parameters;
+    private readonly FrozenDictionary<string, int> _slots;
     private readonly RuleNode[] _rules;
     private readonly int _slotCount;
     private readonly ResolutionCache _cache;
@@ -22,6 +24,7 @@ public sealed class EndpointRuleSet
     {
         Version = version;
         _parameters = parameters;
+        _slots = parameters.Select((p, i) => KeyValuePair.Create(p.Name, i)).ToFrozenDictionary(StringComparer.Ordinal);
         _rules = rules;
         _slotCount = slotCount;
         _cache = new ResolutionCache(cacheCapacity);
@@ -63,25 +66,31 @@ public sealed class EndpointRuleSet
     public Endpoint Resolve(EndpointParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        // Walk the values the caller set (usually a few), not every declared parameter; names the rule set does not declare are ignored.
         var values = new object?[_parameters.Length];
-        for (var i = 0; i < _parameters.Length; i++)
+        foreach (var (name, value) in parameters.Values)
         {
-            var declared = _parameters[i];
-            if (parameters.TryGetValue(declared.Name, out var value))
+            if (!_slots.TryGetValue(name, out var slot))
             {
-                if (!declared.Accepts(value))
+                continue;
+            }
+            var declared = _parameters[slot];
+            if (!declared.Accepts(value))
+            {
+                throw new EndpointResolutionException($"Endpoint parameter '{declared.Name}' must be a {declared.Type}, not {value.GetType().Name}.");
+            }
+            values[slot] = value is bool b ? RuleValues.Box(b) : value;
+        }
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is null)
+            {
+                var declared = _parameters[i];
+                values[i] = declared.Default;
+                if (declared.Required && values[i] is null)
                 {
-                    throw new EndpointResolutionException($"Endpoint parameter '{declared.Name}' must be a {declared.Type}, not {value.GetType().Name}.");
+                    throw new EndpointResolutionException($"Missing required endpoint parameter '{declared.Name}'.");
                 }
-                values[i] = value is bool b ? RuleValues.Box(b) : value;
-            }
-            else if (declared.Default is { } fallback)
-            {
-                values[i] = fallback;
-            }
-            else if (declared.Required)
-            {
-                throw new EndpointResolutionException($"Missing required endpoint parameter '{declared.Name}'.");
             }
         }
         if (!_cache.TryGet(values, out var resolution))

@@ -44,12 +44,18 @@ internal sealed class ResolutionCache(int capacity)
             }
             for (var i = 0; i < x.Length; i++)
             {
-                var equal = (x[i], y[i]) switch
+                var a = x[i];
+                var b = y[i];
+                // Booleans are the shared boxes of RuleValues, so most equal values are the same reference.
+                if (ReferenceEquals(a, b))
                 {
-                    (null, null) => true,
-                    (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
-                    (bool a, bool b) => a == b,
-                    (string[] a, string[] b) => a.AsSpan().SequenceEqual(b),
+                    continue;
+                }
+                var equal = a switch
+                {
+                    string s => b is string t && string.Equals(s, t, StringComparison.Ordinal),
+                    bool f => b is bool g && f == g,
+                    string[] array => b is string[] other && array.AsSpan().SequenceEqual(other),
                     _ => false,
                 };
                 if (!equal)
@@ -62,27 +68,19 @@ internal sealed class ResolutionCache(int capacity)
 
         public int GetHashCode(object?[] obj)
         {
-            var hash = new HashCode();
+            var hash = obj.Length;
             foreach (var value in obj)
             {
-                switch (value)
+                hash = (hash * 31) + value switch
                 {
-                    case string s:
-                        hash.Add(s, StringComparer.Ordinal);
-                        break;
-                    case string[] array:
-                        hash.Add(array.Length);
-                        foreach (var s in array)
-                        {
-                            hash.Add(s, StringComparer.Ordinal);
-                        }
-                        break;
-                    default:
-                        hash.Add(value);
-                        break;
-                }
+                    null => 0,
+                    string s => s.GetHashCode(StringComparison.Ordinal),
+                    bool b => b ? 1 : 2,
+                    string[] array => array.Length == 0 ? 3 : array[0].GetHashCode(StringComparison.Ordinal) ^ array.Length,
+                    _ => 4,
+                };
             }
-            return hash.ToHashCode();
+            return hash;
         }
     }
 }
