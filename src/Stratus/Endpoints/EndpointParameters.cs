@@ -24,7 +24,7 @@ public sealed class EndpointParameters : IEnumerable<KeyValuePair<string, object
     /// <exception cref="ArgumentException">The value is of another type.</exception>
     public object? this[string name]
     {
-        get => _values.GetValueOrDefault(name);
+        get => Expose(_values.GetValueOrDefault(name));
         set
         {
             ArgumentNullException.ThrowIfNull(name);
@@ -54,15 +54,23 @@ public sealed class EndpointParameters : IEnumerable<KeyValuePair<string, object
     /// <summary>Sets a string-array parameter (the values are copied; <see langword="null"/> unsets it).</summary>
     public void Add(string name, IEnumerable<string>? values) => this[name] = values;
 
-    /// <summary>Gets a value, if set.</summary>
-    public bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value) =>
-        _values.TryGetValue(name, out value);
+    /// <summary>Gets a value, if set (a string array comes back read-only).</summary>
+    public bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value)
+    {
+        var found = _values.TryGetValue(name, out value);
+        value = Expose(value);
+        return found;
+    }
 
     /// <summary>Unsets a parameter.</summary>
     public bool Remove(string name) => _values.Remove(name);
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() => _values.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() =>
+        _values.Select(p => KeyValuePair.Create(p.Key, Expose(p.Value)!)).GetEnumerator();
+
+    // Arrays are kept privately (resolution caches them as keys), so callers only ever see a read-only view.
+    private static object? Expose(object? value) => value is string[] array ? Array.AsReadOnly(array) : value;
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -42,9 +42,9 @@ internal sealed class EndpointRuleNode : RuleNode
             var map = new Dictionary<string, IReadOnlyList<string>>(_headers.Length, StringComparer.OrdinalIgnoreCase);
             foreach (var (name, values) in _headers)
             {
-                map[name] = Array.ConvertAll(values, v => RuleValues.ToText(v.Evaluate(scope)));
+                map[name] = Array.AsReadOnly(Array.ConvertAll(values, v => RuleValues.ToText(v.Evaluate(scope))));
             }
-            headers = map;
+            headers = new System.Collections.ObjectModel.ReadOnlyDictionary<string, IReadOnlyList<string>>(map);
         }
         return Resolution.Success(new Endpoint(uri, properties, headers));
     }

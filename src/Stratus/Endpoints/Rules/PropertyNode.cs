@@ -41,7 +41,7 @@ internal abstract class PropertyNode
         {
             result[property.Name] = property.Value;
         }
-        return result;
+        return new System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>(result);
     }
 
     private sealed class ObjectNode(string[] names, PropertyNode[] values) : PropertyNode
