@@ -261,13 +261,15 @@ declare -a WAITS=()
 if has s3rver; then
   mkdir -p "$DATA/s3rver"
   # SigV4: access key id must be S3RVER, signature itself is NOT verified. SigV2: verified (buggy).
-  "$BIN/s3rver" -d "$DATA/s3rver" -a $HOST -p "$S3RVER_PORT" --silent > "$LOGS/s3rver.log" 2>&1 &
+  # --openssl-legacy-provider: s3rver's ListObjectsV2 continuation tokens use DES, which Node 20's OpenSSL 3
+  # refuses by default; without it every truncated ListObjectsV2 answers 500 InternalError.
+  NODE_OPTIONS=--openssl-legacy-provider "$BIN/s3rver" -d "$DATA/s3rver" -a $HOST -p "$S3RVER_PORT" --silent > "$LOGS/s3rver.log" 2>&1 &
   record s3rver $!; WAITS+=("s3rver|$(now)|http_up http://$HOST:$S3RVER_PORT/")
 fi
 if has s3rver_loose; then
   mkdir -p "$DATA/s3rver-loose"
   # accepts any well-formed signature by a known key id (needed for boto 2 / SigV2 bucket-level calls)
-  "$BIN/s3rver" -d "$DATA/s3rver-loose" -a $HOST -p "$S3RVER_LOOSE_PORT" --silent --allow-mismatched-signatures \
+  NODE_OPTIONS=--openssl-legacy-provider "$BIN/s3rver" -d "$DATA/s3rver-loose" -a $HOST -p "$S3RVER_LOOSE_PORT" --silent --allow-mismatched-signatures \
     > "$LOGS/s3rver_loose.log" 2>&1 &
   record s3rver_loose $!; WAITS+=("s3rver_loose|$(now)|http_up http://$HOST:$S3RVER_LOOSE_PORT/")
 fi

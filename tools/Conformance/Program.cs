@@ -12,6 +12,7 @@ return args[0] switch
     "protocols" => ProtocolSuite.Run(args[1], Console.Out),
     "sigv4" => SigV4Suite.Run(args[1], Console.Out),
     "signing" => SigningSuite.Run(args[1], Console.Out),
+    "endpoints" => EndpointSuite.Run(args[1], Console.Out),
     _ => Usage(args[0]),
 };
 
