@@ -11,7 +11,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Emulators for the system tests (see scripts/emulators/start.sh). STRATUS_EMULATORS=0 skips them
 # (the system tests then skip and say why).
 if [ "${STRATUS_EMULATORS:-1}" = 1 ]; then
-  EMU_COMPONENTS=${EMU_COMPONENTS:-"s3rver dynalite kinesalite sqslite"} bash scripts/emulators/start.sh "$TOOLS"
+  # EMU_APT_CLIENTS=1: also the AWS CLI, boto 2 and Debian's botocore (its query-protocol SQS model is used with sqslite).
+  EMU_APT_CLIENTS=1 EMU_COMPONENTS=${EMU_COMPONENTS:-"s3rver dynalite kinesalite sqslite"} bash scripts/emulators/start.sh "$TOOLS"
   trap 'bash scripts/emulators/stop.sh "$TOOLS"' EXIT
   set -a; . "$TOOLS/run/emulators.env"; set +a
 fi

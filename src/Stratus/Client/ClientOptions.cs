@@ -26,8 +26,17 @@ public sealed class ClientOptions
     /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
     public bool Unsigned { get; set; }
 
-    /// <summary>Use path-style S3 addressing (<c>https://host/bucket/key</c>). Stratus uses path style whenever an endpoint URL is given.</summary>
-    public bool ForcePathStyle { get; set; }
+    /// <summary>
+    /// Use path-style S3 addressing (<c>https://host/bucket/key</c>) instead of virtual-hosted (<c>https://bucket.host/key</c>).
+    /// Default (null): path style when <see cref="EndpointUrl"/> is set (emulators, S3-compatible servers), virtual-hosted otherwise.
+    /// </summary>
+    public bool? ForcePathStyle { get; set; }
+
+    /// <summary>Use FIPS endpoints. Default: <c>AWS_USE_FIPS_ENDPOINT</c>.</summary>
+    public bool UseFips { get; set; } = EnvFlag("AWS_USE_FIPS_ENDPOINT");
+
+    /// <summary>Use dual-stack (IPv4 and IPv6) endpoints. Default: <c>AWS_USE_DUALSTACK_ENDPOINT</c>.</summary>
+    public bool UseDualStack { get; set; } = EnvFlag("AWS_USE_DUALSTACK_ENDPOINT");
 
     /// <summary>How to connect (proxy, TLS, timeouts, pool size). Ignored when <see cref="Transport"/> is set.</summary>
     public Stratus.Transport.ConnectionOptions Connection { get; set; } = new();
@@ -52,6 +61,8 @@ public sealed class ClientOptions
 
     /// <summary>The clock used to sign requests. Default: the system clock.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    private static bool EnvFlag(string name) => string.Equals(Environment.GetEnvironmentVariable(name), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Shows the settings, never the credentials' secret.</summary>
     public override string ToString() =>

@@ -8,17 +8,17 @@ namespace Stratus.Client;
 
 public sealed partial class ServiceClient
 {
-    private async ValueTask<AttemptOutcome> AttemptAsync(OperationModel operation, SerializedRequest serialized, bool async, CancellationToken cancellationToken)
+    private async ValueTask<AttemptOutcome> AttemptAsync(OperationModel operation, SerializedRequest serialized, ResolvedEndpoint endpoint, bool async, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         var ct = timeout.Token;
         HttpResponseMessage response;
-        using (var request = BuildRequest(serialized))
+        using (var request = BuildRequest(serialized, endpoint))
         {
             try
             {
-                await SignAsync(operation, request, serialized, async, ct).ConfigureAwait(false);
+                await SignAsync(operation, request, serialized, endpoint, async, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException)
             {
@@ -35,7 +35,7 @@ public sealed partial class ServiceClient
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 var limit = timeout.IsCancellationRequested ? _options.Timeout : _options.Connection.ReadTimeout;
-                return Failed(operation, ClientErrorKind.Transport, $"no response within {limit.TotalSeconds:0.#} s from {Endpoint.Authority}", null, transport: true);
+                return Failed(operation, ClientErrorKind.Transport, $"no response within {limit.TotalSeconds:0.#} s from {endpoint.Url.Authority}", null, transport: true);
             }
             catch (HttpRequestException e)
             {
@@ -97,9 +97,9 @@ public sealed partial class ServiceClient
             TransportFailure = transport,
         };
 
-    private async ValueTask SignAsync(OperationModel operation, HttpRequestMessage request, SerializedRequest serialized, bool async, CancellationToken ct)
+    private async ValueTask SignAsync(OperationModel operation, HttpRequestMessage request, SerializedRequest serialized, ResolvedEndpoint endpoint, bool async, CancellationToken ct)
     {
-        if (_credentials is null || operation.AuthType == "none" || (operation.Auth.Count > 0 && operation.Auth.All(a => a == "smithy.api#noAuth")))
+        if (_credentials is null || endpoint.Scheme == "none" || operation.AuthType == "none" || (operation.Auth.Count > 0 && operation.Auth.All(a => a == "smithy.api#noAuth")))
         {
             return;
         }
@@ -115,20 +115,31 @@ public sealed partial class ServiceClient
             payloadHash = operation.AuthType == "v4-unsigned-body" && s3 ? PayloadHash.Unsigned : PayloadHash.Compute(serialized.Body);
         }
         var time = _options.Clock.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockSkewTicks));
-        SigV4Signer.Sign(request, _credentials, new SigV4Options
+        var signing = new SigV4Options
         {
-            Region = Region,
-            Service = Model.Metadata.SigningName,
+            Region = endpoint.SigningRegion,
+            Service = endpoint.SigningName,
             Time = time,
             PayloadHash = payloadHash,
             S3Variant = s3,
-        });
+            DoubleEncodePath = !(s3 || endpoint.DisableDoubleEncoding),
+            NormalizePath = !(s3 || endpoint.DisableDoubleEncoding),
+        };
+        if (endpoint.Scheme == "sigv4a")
+        {
+            SigV4aSigner.Sign(request, _credentials, signing);
+        }
+        else
+        {
+            SigV4Signer.Sign(request, _credentials, signing);
+        }
     }
 
-    private HttpRequestMessage BuildRequest(SerializedRequest serialized)
+    private HttpRequestMessage BuildRequest(SerializedRequest serialized, ResolvedEndpoint endpoint)
     {
-        var basePath = Endpoint.AbsolutePath.TrimEnd('/');
-        var authority = Endpoint.GetLeftPart(UriPartial.Scheme) + (serialized.HostPrefix ?? "") + Endpoint.Authority;
+        var url = endpoint.Url;
+        var basePath = url.AbsolutePath.TrimEnd('/');
+        var authority = url.GetLeftPart(UriPartial.Scheme) + (serialized.HostPrefix ?? "") + url.Authority;
         // The path is sent exactly as the protocol encoded it (Uri must not re-encode or unescape it).
         var uri = new Uri(authority + basePath + serialized.PathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
@@ -149,6 +160,10 @@ public sealed partial class ServiceClient
         else if (!serialized.Body.IsEmpty || serialized.Method is "POST" or "PUT" or "PATCH")
         {
             request.Content = new ReadOnlyMemoryContent(serialized.Body);
+        }
+        foreach (var (name, values) in endpoint.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, values);
         }
         foreach (var (name, value) in serialized.Headers)
         {

@@ -16,7 +16,10 @@ public sealed partial class ServiceClient
     /// </summary>
     private async ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken)
     {
-        var serialized = Serialize(operation, input ?? []);
+        input ??= [];
+        var serialized = Serialize(operation, input);
+        var endpoint = ResolveEndpoint(operation, input);
+        StripBucketLabel(operation, input, serialized, endpoint);
         var stream = serialized.BodyStream;
         var streamStart = stream is { CanSeek: true } ? stream.Position : -1;
         var maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
@@ -32,7 +35,7 @@ public sealed partial class ServiceClient
             AttemptOutcome outcome;
             try
             {
-                outcome = await AttemptAsync(operation, serialized, async, cancellationToken).ConfigureAwait(false);
+                outcome = await AttemptAsync(operation, serialized, endpoint, async, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -127,6 +130,32 @@ public sealed partial class ServiceClient
             var e => e.Message,
         };
         _logger.LogDebug("{Service}.{Operation} attempt {Attempt}: {Status} in {Duration:0.0} ms", Model.Name, operation.Name, attempt, what, duration.TotalMilliseconds);
+    }
+
+    // The endpoint rules put an S3 bucket in the endpoint (its host, or its path in path style), so the
+    // bucket's URI label leaves the serialized path, as botocore does.
+    private static void StripBucketLabel(OperationModel operation, JsonObject input, SerializedRequest serialized, ResolvedEndpoint endpoint)
+    {
+        if (operation.Input is not { } shape)
+        {
+            return;
+        }
+        foreach (var (name, member) in shape.Members)
+        {
+            if (member is { ContextParam: "Bucket", Location: "uri" } && NativeValues.TryGetString(input[name], out var bucket))
+            {
+                var prefix = "/" + UriEncoding.Encode(bucket);
+                if (serialized.Path == prefix)
+                {
+                    serialized.Path = "/";
+                }
+                else if (serialized.Path.StartsWith(prefix + "/", StringComparison.Ordinal))
+                {
+                    serialized.Path = serialized.Path[prefix.Length..];
+                }
+                return;
+            }
+        }
     }
 
     private static async ValueTask Delay(TimeSpan delay, bool async, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Stratus.Credentials;
+using Stratus.Endpoints;
 using Stratus.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,6 +23,7 @@ public sealed partial class ServiceClient : IDisposable
     private readonly ClientOptions _options;
     private readonly AwsCredentials? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
+    private readonly EndpointRuleSet? _rules;
     private readonly RetryQuota _quota;
     private readonly AdaptiveRateLimiter? _rateLimiter;
     private readonly ILogger _logger;
@@ -47,7 +49,7 @@ public sealed partial class ServiceClient : IDisposable
         Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
             ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
                 $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION or AWS_DEFAULT_REGION.") { Service = service });
-        Endpoint = options.EndpointUrl ?? DefaultEndpoint(Model, Region);
+        _rules = EndpointBinder.RuleSet(_models, Model.Name);
         _credentials = options.Unsigned ? null : options.Credentials ?? EnvironmentCredentials()
             ?? throw new ClientException(ClientErrorKind.Credentials,
                 $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
@@ -63,8 +65,8 @@ public sealed partial class ServiceClient : IDisposable
     /// <summary>The region requests are signed for.</summary>
     public string Region { get; }
 
-    /// <summary>The endpoint requests go to.</summary>
-    public Uri Endpoint { get; }
+    /// <summary>The endpoint of calls that name no resource (the endpoint rules may choose another per call, for example an S3 bucket's).</summary>
+    public Uri Endpoint => ResolveEndpoint(null, null).Url;
 
     /// <summary>The protocol the client speaks to the service.</summary>
     public string Protocol => _protocol.Name;
@@ -152,11 +154,28 @@ public sealed partial class ServiceClient : IDisposable
             : new AwsCredentials(id, secret, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
     }
 
-    private static Uri DefaultEndpoint(ServiceModel model, string region)
+    /// <summary>Resolves where a call goes: the endpoint rules, or the legacy host pattern for a model without rules.</summary>
+    private ResolvedEndpoint ResolveEndpoint(OperationModel? operation, JsonObject? input)
     {
-        var prefix = string.IsNullOrEmpty(model.Metadata.EndpointPrefix) ? model.Name : model.Metadata.EndpointPrefix;
-        var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
-        return new Uri($"https://{prefix}.{region}.{suffix}");
+        if (_rules is null)
+        {
+            var prefix = string.IsNullOrEmpty(Model.Metadata.EndpointPrefix) ? Model.Name : Model.Metadata.EndpointPrefix;
+            var url = _options.EndpointUrl ?? new Uri($"https://{prefix}.{Region}.amazonaws.com");
+            return new ResolvedEndpoint(url, Model.Metadata.SigningName, Region, "sigv4", false, new Dictionary<string, IReadOnlyList<string>>());
+        }
+        try
+        {
+            var endpoint = _rules.Resolve(EndpointBinder.Bind(_rules, _options, Region, operation, input));
+            return EndpointBinder.ToResolved(endpoint, Model, Region);
+        }
+        catch (EndpointResolutionException e)
+        {
+            throw new ClientException(ClientErrorKind.Endpoint, $"{Model.Name}{(operation is null ? "" : "." + operation.Name)}: no endpoint: {e.Message}", e)
+            {
+                Service = Model.Name,
+                Operation = operation?.Name,
+            };
+        }
     }
 
     /// <inheritdoc />

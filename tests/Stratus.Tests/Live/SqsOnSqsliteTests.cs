@@ -5,20 +5,27 @@ using Stratus.Tests.TestSupport;
 
 namespace Stratus.Tests.Live;
 
-/// <summary>SQS over the query protocol (which sqslite speaks; the model lists JSON) against sqslite.</summary>
+/// <summary>
+/// SQS over the query protocol against sqslite, which speaks nothing else. Today's SQS model speaks JSON,
+/// so the test loads the older, query-protocol SQS model from Debian's python3-botocore (botocore 1.29,
+/// installed by scripts/test.sh) through a model override directory: the way users pin a model.
+/// </summary>
 public sealed class SqsOnSqsliteTests
 {
     private const string Variable = "EMU_SQS_URL";
 
+    private const string DebianBotocoreData = "/usr/lib/python3/dist-packages/botocore/data";
+
     [EmulatorFact(Variable)]
     public async Task QueueSendReceiveDeleteOverQuery()
     {
+        Assert.True(Directory.Exists(Path.Combine(DebianBotocoreData, "sqs")), $"{DebianBotocoreData} is missing: apt-get install python3-botocore (scripts/test.sh does)");
         using var sqs = Aws.Connect("sqs", new ClientOptions
         {
             EndpointUrl = Emulators.Url(Variable),
             Region = "us-east-1",
             Credentials = new AwsCredentials("AKIDLOCAL", "local-secret"),
-            Protocol = "query",
+            Models = new Stratus.Models.ModelLoader([DebianBotocoreData], includeEnvironment: false),
             Timeout = TimeSpan.FromSeconds(20),
         });
         Assert.Equal("query", sqs.Protocol);
