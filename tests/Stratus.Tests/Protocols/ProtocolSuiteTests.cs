@@ -1,4 +1,5 @@
 using Stratus.Conformance;
+using Stratus.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Stratus.Tests.Protocols;
@@ -15,17 +16,11 @@ public sealed class ProtocolSuiteTests(ITestOutputHelper output)
         "legacy/input/json.json", "legacy/input/rest-json.json", "legacy/output/json.json", "legacy/output/rest-json.json",
     };
 
-    [Theory]
+    [ConformanceTheory("protocols")]
     [MemberData(nameof(Files))]
     public void SuiteFilePasses(string file)
     {
-        var dir = SuiteDirectory();
-        if (dir is null)
-        {
-            // xunit 2 cannot skip at run time; say why nothing was checked.
-            output.WriteLine("SKIPPED: ../shared/conformance/protocols not found beside the repository.");
-            return;
-        }
+        var dir = ConformancePaths.Find("protocols")!;
         var result = ProtocolSuite.RunAll(dir, file);
         foreach (var known in result.KnownFailures)
         {
@@ -34,18 +29,5 @@ public sealed class ProtocolSuiteTests(ITestOutputHelper output)
         output.WriteLine(result.Summary);
         Assert.True(result.Failures.Count == 0, string.Join(Environment.NewLine, result.Failures));
         Assert.True(result.Passed + result.Skipped.Count + result.KnownFailures.Count > 0, $"{file} ran no cases.");
-    }
-
-    private static string? SuiteDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Stratus.slnx")))
-            {
-                var suites = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "conformance", "protocols"));
-                return Directory.Exists(suites) ? suites : null;
-            }
-        }
-        return null;
     }
 }

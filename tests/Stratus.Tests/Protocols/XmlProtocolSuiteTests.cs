@@ -1,3 +1,4 @@
+using Stratus.Tests.TestSupport;
 using Stratus.Conformance;
 
 namespace Stratus.Tests.Protocols;
@@ -5,7 +6,7 @@ namespace Stratus.Tests.Protocols;
 /// <summary>The botocore suites of the XML protocols (query, ec2, rest-xml), one file at a time.</summary>
 public sealed class XmlProtocolSuiteTests
 {
-    [XmlSuiteTheory]
+    [ConformanceTheory("protocols")]
     [InlineData("input/query.json")]
     [InlineData("input/ec2.json")]
     [InlineData("input/rest-xml.json")]
@@ -20,7 +21,7 @@ public sealed class XmlProtocolSuiteTests
     [InlineData("legacy/output/rest-xml.json")]
     public void Suite_file_passes(string file)
     {
-        var result = ProtocolSuite.RunAll(XmlSuiteTheoryAttribute.SuiteDirectory!, file);
+        var result = ProtocolSuite.RunAll(ConformancePaths.Find("protocols")!, file);
         Assert.True(result.Passed > 0, $"{file}: no case ran");
         Assert.True(result.Failures.Count == 0, string.Join(Environment.NewLine, result.Failures));
     }

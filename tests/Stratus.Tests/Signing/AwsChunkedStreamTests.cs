@@ -1,3 +1,4 @@
+using Stratus.Tests.TestSupport;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

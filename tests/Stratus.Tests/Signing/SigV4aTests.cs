@@ -1,3 +1,4 @@
+using Stratus.Tests.TestSupport;
 using System.Security.Cryptography;
 using Stratus.Credentials;
 using Stratus.Signing;

@@ -1,10 +1,10 @@
-namespace Stratus.Tests.Signing;
+namespace Stratus.Tests.TestSupport;
 
 /// <summary>
 /// Finds the shared conformance data in place (<c>../shared/conformance</c> beside the repository root,
 /// the folder holding Stratus.slnx). The data is never copied into the repository.
 /// </summary>
-internal static class ConformancePaths
+public static class ConformancePaths
 {
     private static readonly Lazy<string?> Root = new(FindRoot);
 
