@@ -65,7 +65,8 @@ public sealed partial class ServiceClient
             var retryAfter = response.Headers.RetryAfter is { } ra
                 ? ra.Delta ?? (ra.Date is { } d ? d - _options.Clock.GetUtcNow() : null)
                 : null;
-            if (!ok)
+            // S3 may answer 200 and still fail (CompleteMultipartUpload, CopyObject): the body is an <Error>.
+            if (!ok || (!streaming && _protocol is Stratus.Protocols.RestXml.RestXmlProtocol && Stratus.Protocols.RestXml.RestXmlProtocol.IsErrorBody(raw)))
             {
                 return new AttemptOutcome(operation.Name, null, Error(operation, raw), raw.StatusCode) { ServerDate = serverDate, RetryAfter = retryAfter };
             }
@@ -107,7 +108,8 @@ public sealed partial class ServiceClient
         string payloadHash;
         if (serialized.BodyStream is { } stream)
         {
-            payloadHash = !stream.CanSeek ? PayloadHash.Unsigned
+            // Over TLS, S3 takes an unsigned payload (TLS protects it), which saves reading a large body twice.
+            payloadHash = !stream.CanSeek || (s3 && endpoint.Url.Scheme == Uri.UriSchemeHttps) ? PayloadHash.Unsigned
                 : async ? await PayloadHash.ComputeAsync(stream, ct).ConfigureAwait(false) : PayloadHash.Compute(stream);
         }
         else

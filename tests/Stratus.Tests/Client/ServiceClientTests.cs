@@ -165,4 +165,24 @@ public sealed class ServiceClientTests
             Assert.DoesNotContain("TOKEN-do-not-show", text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task S3ErrorInA200BodyIsAnErrorAndRetried()
+    {
+        var handler = new RecordingHandler()
+            .Respond(HttpStatusCode.OK, "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>", "application/xml")
+            .Respond(HttpStatusCode.OK, "<CompleteMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><ETag>\"abc-2\"</ETag></CompleteMultipartUploadResult>", "application/xml");
+        using var s3 = Connect("s3", handler);
+        var result = await s3.CallAsync("CompleteMultipartUpload", new JsonObject
+        {
+            ["Bucket"] = "b",
+            ["Key"] = "k",
+            ["UploadId"] = "u",
+            ["MultipartUpload"] = new JsonObject { ["Parts"] = new JsonArray(new JsonObject { ["PartNumber"] = 1, ["ETag"] = "\"x\"" }) },
+        });
+        Assert.Equal("\"abc-2\"", (string?)result["ETag"]);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal("/b/k", handler.Requests[0].Request.RequestUri!.AbsolutePath);
+        Assert.Equal("uploadId=u", handler.Requests[0].Request.RequestUri!.Query.TrimStart('?'));
+    }
 }
