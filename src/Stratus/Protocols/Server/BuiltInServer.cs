@@ -1,3 +1,5 @@
+using Stratus.Protocols.Json;
+
 namespace Stratus.Protocols.Server;
 
 /// <summary>Registers the built-in server protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +7,6 @@ internal static class BuiltInServer
 {
     public static void Register()
     {
+        ServerProtocolRegistry.Register("json", m => new JsonServerProtocol(m));
     }
 }
