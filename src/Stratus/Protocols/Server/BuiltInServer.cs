@@ -8,5 +8,6 @@ internal static class BuiltInServer
     public static void Register()
     {
         ServerProtocolRegistry.Register("json", m => new JsonServerProtocol(m));
+        ServerProtocolRegistry.Register("rest-json", _ => new RestJsonServerProtocol());
     }
 }
