@@ -1,3 +1,4 @@
+using Stratus.Protocols.Cbor;
 using Stratus.Protocols.Json;
 
 namespace Stratus.Protocols.Server;
@@ -9,5 +10,6 @@ internal static class BuiltInServer
     {
         ServerProtocolRegistry.Register("json", m => new JsonServerProtocol(m));
         ServerProtocolRegistry.Register("rest-json", _ => new RestJsonServerProtocol());
+        ServerProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborServerProtocol(m));
     }
 }
