@@ -118,7 +118,7 @@ internal static class ProtocolCase
         return ValueComparer.Diff("result", c["result"] as JsonObject ?? [], result);
     }
 
-    private static (ServiceModel, OperationModel) Build(JsonObject suite, JsonObject c)
+    internal static (ServiceModel, OperationModel) Build(JsonObject suite, JsonObject c)
     {
         var given = (JsonObject)c["given"]!;
         var name = given["name"]!.GetValue<string>();

@@ -18,13 +18,19 @@ internal static class CborBodyWriter
     [ThreadStatic] private static CborWriter? t_writer;
 
     /// <summary>Writes the present members of <paramref name="input"/> as one map.</summary>
-    public static byte[] WriteStructure(Shape shape, JsonObject input)
+    public static byte[] WriteStructure(Shape shape, JsonObject input) => WriteStructure(shape.Members, input, []);
+
+    /// <summary>
+    /// Writes the present <paramref name="members"/> of <paramref name="input"/> as one map, after the
+    /// <paramref name="leading"/> text entries (an error's <c>__type</c> and <c>message</c>).
+    /// </summary>
+    public static byte[] WriteStructure(IReadOnlyDictionary<string, Shape> members, JsonObject input, IReadOnlyList<KeyValuePair<string, string>> leading)
     {
         var w = t_writer ??= new CborWriter(CborConformanceMode.Lax, convertIndefiniteLengthEncodings: false);
         w.Reset();
         try
         {
-            WriteMembers(w, shape, input);
+            WriteMembers(w, members, input, leading);
             return w.Encode();
         }
         finally
@@ -33,10 +39,10 @@ internal static class CborBodyWriter
         }
     }
 
-    private static void WriteMembers(CborWriter w, Shape shape, JsonObject input)
+    private static void WriteMembers(CborWriter w, IReadOnlyDictionary<string, Shape> members, JsonObject input, IReadOnlyList<KeyValuePair<string, string>> leading)
     {
-        var count = 0;
-        foreach (var name in shape.Members.Keys)
+        var count = leading.Count;
+        foreach (var name in members.Keys)
         {
             if (input[name] is not null)
             {
@@ -44,7 +50,12 @@ internal static class CborBodyWriter
             }
         }
         w.WriteStartMap(count);
-        foreach (var (name, member) in shape.Members)
+        foreach (var (key, text) in leading)
+        {
+            w.WriteTextString(key);
+            w.WriteTextString(text);
+        }
+        foreach (var (name, member) in members)
         {
             if (input[name] is { } value)
             {
@@ -65,7 +76,7 @@ internal static class CborBodyWriter
         switch (shape.Type)
         {
             case ShapeType.Structure when value is JsonObject o:
-                WriteMembers(w, shape, o);
+                WriteMembers(w, shape.Members, o, []);
                 break;
             case ShapeType.List when value is JsonArray a:
                 w.WriteStartArray(a.Count);

@@ -21,10 +21,12 @@ internal sealed class RpcV2CborProtocol : WireProtocol
     public RpcV2CborProtocol(ServiceMetadata metadata)
     {
         _metadata = metadata;
-        // The service's shape name; models converted from Smithy carry it as targetPrefix.
-        var service = metadata.TargetPrefix ?? metadata.ServiceId.Replace(" ", "", StringComparison.Ordinal);
-        _servicePath = "/service/" + UriEncoding.Encode(service) + "/operation/";
+        _servicePath = "/service/" + UriEncoding.Encode(ServiceName(metadata)) + "/operation/";
     }
+
+    /// <summary>The service's name in request paths: its shape name, which models converted from Smithy carry as targetPrefix.</summary>
+    internal static string ServiceName(ServiceMetadata metadata) =>
+        metadata.TargetPrefix ?? metadata.ServiceId.Replace(" ", "", StringComparison.Ordinal);
 
     /// <inheritdoc />
     public override string Name => "smithy-rpc-v2-cbor";

@@ -21,7 +21,14 @@ internal static class JsonBodyWriter
 
     /// <summary>Writes <paramref name="members"/> of <paramref name="input"/> as one JSON object; absent and null members are left out.</summary>
     public static byte[] WriteObject(IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input) =>
-        Render(w => WriteMembers(w, members, input));
+        Render(w => WriteMembers(w, members, input, []));
+
+    /// <summary>
+    /// Writes <paramref name="members"/> of <paramref name="input"/> as one JSON object, after the
+    /// <paramref name="leading"/> text properties (an error's <c>__type</c> and <c>message</c>).
+    /// </summary>
+    public static byte[] WriteObject(IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input, IReadOnlyList<KeyValuePair<string, string>> leading) =>
+        Render(w => WriteMembers(w, members, input, leading));
 
     /// <summary>Writes one value (a payload member) as a JSON document.</summary>
     public static byte[] WriteValue(Shape shape, JsonNode value) => Render(w => Write(w, shape, value));
@@ -44,9 +51,13 @@ internal static class JsonBodyWriter
         return body;
     }
 
-    private static void WriteMembers(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input)
+    private static void WriteMembers(Utf8JsonWriter w, IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input, IReadOnlyList<KeyValuePair<string, string>> leading)
     {
         w.WriteStartObject();
+        foreach (var (name, text) in leading)
+        {
+            w.WriteString(name, text);
+        }
         foreach (var (name, member) in members)
         {
             if (input[name] is { } value)
@@ -63,7 +74,7 @@ internal static class JsonBodyWriter
         switch (shape.Type)
         {
             case ShapeType.Structure when value is JsonObject o:
-                WriteMembers(w, shape.Members, o);
+                WriteMembers(w, shape.Members, o, []);
                 break;
             case ShapeType.List when value is JsonArray a:
                 w.WriteStartArray();

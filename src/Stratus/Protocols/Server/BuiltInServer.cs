@@ -1,3 +1,6 @@
+using Stratus.Protocols.Cbor;
+using Stratus.Protocols.Json;
+
 namespace Stratus.Protocols.Server;
 
 /// <summary>Registers the built-in server protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +8,8 @@ internal static class BuiltInServer
 {
     public static void Register()
     {
+        ServerProtocolRegistry.Register("json", m => new JsonServerProtocol(m));
+        ServerProtocolRegistry.Register("rest-json", _ => new RestJsonServerProtocol());
+        ServerProtocolRegistry.Register("smithy-rpc-v2-cbor", m => new RpcV2CborServerProtocol(m));
     }
 }
