@@ -1,6 +1,6 @@
+using Stratus.Tests.TestSupport;
 using System.Text.Json.Nodes;
 using Stratus.Conformance;
-using Stratus.Tests.Signing;
 using Xunit.Abstractions;
 
 namespace Stratus.Tests.Protocols.Server;
