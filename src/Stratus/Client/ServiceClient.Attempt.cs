@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Stratus.Credentials;
 using Stratus.Models;
 using Stratus.Protocols;
 using Stratus.Signing;
@@ -99,6 +100,7 @@ public sealed partial class ServiceClient
         {
             return;
         }
+        var credentials = await ResolveCredentialsAsync(_credentials, operation, async, ct).ConfigureAwait(false);
         var s3 = Model.Metadata.SignatureVersion is "s3" or "s3v4" || Model.Metadata.SigningName == "s3";
         string payloadHash;
         if (serialized.BodyStream is { } stream)
@@ -111,7 +113,7 @@ public sealed partial class ServiceClient
             payloadHash = operation.AuthType == "v4-unsigned-body" && s3 ? PayloadHash.Unsigned : PayloadHash.Compute(serialized.Body);
         }
         var time = _options.Clock.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockSkewTicks));
-        SigV4Signer.Sign(request, _credentials, new SigV4Options
+        SigV4Signer.Sign(request, credentials, new SigV4Options
         {
             Region = Region,
             Service = Model.Metadata.SigningName,
@@ -119,6 +121,26 @@ public sealed partial class ServiceClient
             PayloadHash = payloadHash,
             S3Variant = s3,
         });
+    }
+
+    // Resolved on the call's own sync or async path; failures name the service and operation.
+    private async ValueTask<AwsCredentials> ResolveCredentialsAsync(CredentialsProvider provider, OperationModel operation, bool async, CancellationToken ct)
+    {
+        CredentialsResult found;
+        try
+        {
+            found = await provider.ResolveCoreAsync(async, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new ClientException((e as ClientException)?.Kind ?? ClientErrorKind.Credentials, $"{Model.Name}.{operation.Name}: {e.Message}", e)
+            {
+                Service = Model.Name,
+                Operation = operation.Name,
+            };
+        }
+        return found.Credentials ?? throw new ClientException(ClientErrorKind.Credentials,
+            $"{Model.Name}.{operation.Name}: no credentials from {provider.Name}: {found.Reason}") { Service = Model.Name, Operation = operation.Name };
     }
 
     private HttpRequestMessage BuildRequest(SerializedRequest serialized)

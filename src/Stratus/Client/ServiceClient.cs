@@ -20,7 +20,7 @@ public sealed partial class ServiceClient : IDisposable
     private readonly IWireProtocol _protocol;
     private readonly ModelLoader _models;
     private readonly ClientOptions _options;
-    private readonly AwsCredentials? _credentials;
+    private readonly CredentialsProvider? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
     private readonly RetryQuota _quota;
     private readonly AdaptiveRateLimiter? _rateLimiter;
@@ -28,7 +28,7 @@ public sealed partial class ServiceClient : IDisposable
     private long _clockSkewTicks;
 
     /// <summary>Creates a client for <paramref name="service"/> (its model name, for example <c>ec2</c>).</summary>
-    /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region or credentials are known.</exception>
+    /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region is known.</exception>
     public ServiceClient(string service, ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -45,12 +45,16 @@ public sealed partial class ServiceClient : IDisposable
             throw new ClientException(ClientErrorKind.Unsupported, e.Message, e) { Service = service };
         }
         Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
+            ?? ProfileRegion(options.Profile)
             ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
-                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION or AWS_DEFAULT_REGION.") { Service = service });
+                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
         Endpoint = options.EndpointUrl ?? DefaultEndpoint(Model, Region);
-        _credentials = options.Unsigned ? null : options.Credentials ?? EnvironmentCredentials()
-            ?? throw new ClientException(ClientErrorKind.Credentials,
-                $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
+        // Nothing is resolved here: an unsigned call needs no credentials, and the constructor does no I/O for them.
+        _credentials = options.Unsigned ? null
+            : options.Credentials is { } fixedCredentials ? new StaticCredentialsProvider(fixedCredentials)
+            : options.CredentialsProvider as CachingCredentialsProvider
+              ?? new CachingCredentialsProvider(options.CredentialsProvider
+                  ?? new DefaultCredentialsChain(new CredentialsOptions { Profile = options.Profile, StsRegion = Region, Clock = options.Clock }), options.Clock);
         _invoker = new HttpMessageInvoker(options.Transport ?? SharedTransport.Handler, disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
         _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
@@ -143,13 +147,17 @@ public sealed partial class ServiceClient : IDisposable
         result["ResponseMetadata"] = metadata;
     }
 
-    private static AwsCredentials? EnvironmentCredentials()
+    // Only reached when no region is set otherwise: reads the shared config files for the profile's region.
+    private static string? ProfileRegion(string? profile)
     {
-        var id = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-        return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)
-            ? null
-            : new AwsCredentials(id, secret, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
+        try
+        {
+            return SharedConfig.Load().GetProfile(profile ?? SharedConfig.EnvironmentProfileName)?.Region;
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static Uri DefaultEndpoint(ServiceModel model, string region)
