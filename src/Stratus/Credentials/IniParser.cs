@@ -6,7 +6,8 @@ namespace Stratus.Credentials;
 /// Parses the AWS shared config and credentials files the way botocore's INI reader does: <c>[section]</c>
 /// headers (a trailing <c>#</c> or <c>;</c> comment allowed), <c>key = value</c> or <c>key: value</c> with
 /// keys folded to lower case, whole-line <c>#</c>/<c>;</c> comments, values continued on more-indented
-/// lines, and one level of sub-section (<c>s3 =</c> followed by indented <c>key = value</c> lines).
+/// lines, and one level of sub-section (<c>s3 =</c> followed by indented <c>key = value</c> lines). Unlike
+/// configparser, a repeated section adds to the first, and an indented <c>[header]</c> starts a section.
 /// Values keep <c>#</c> and <c>;</c>: a secret may contain them. Error messages give line numbers, never line text.
 /// </summary>
 internal static class IniParser
@@ -44,7 +45,8 @@ internal static class IniParser
                 continue;
             }
             var indent = line.Length - line.TrimStart().Length;
-            if (key is not null && indent > keyIndent)
+            // A '[' line is always a section header, even indented under a setting (where configparser would continue the value).
+            if (key is not null && indent > keyIndent && content[0] != '[')
             {
                 (continuation ??= []).Add(content);
                 continue;
