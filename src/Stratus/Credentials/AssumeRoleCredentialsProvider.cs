@@ -64,7 +64,7 @@ public sealed class AssumeRoleCredentialsProvider : CredentialsProvider
         }
         if (DurationSeconds is { } duration)
         {
-            input[nameof(DurationSeconds)] = duration;
+            input[nameof(DurationSeconds)] = (long)duration; // long: the input validator reads integers as Int64 values
         }
         var credentials = await StsCredentials.CallAsync("AssumeRole", input, signWith, _options, Profile, Name, async, cancellationToken).ConfigureAwait(false);
         return CredentialsResult.Success(credentials);
