@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
-using Stratus.Credentials;
 using Stratus.Models;
 using Stratus.Protocols;
 using Stratus.Signing;
@@ -121,26 +120,6 @@ public sealed partial class ServiceClient
             PayloadHash = payloadHash,
             S3Variant = s3,
         });
-    }
-
-    // Resolved on the call's own sync or async path; failures name the service and operation.
-    private async ValueTask<AwsCredentials> ResolveCredentialsAsync(CredentialsProvider provider, OperationModel operation, bool async, CancellationToken ct)
-    {
-        CredentialsResult found;
-        try
-        {
-            found = await provider.ResolveCoreAsync(async, ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new ClientException((e as ClientException)?.Kind ?? ClientErrorKind.Credentials, $"{Model.Name}.{operation.Name}: {e.Message}", e)
-            {
-                Service = Model.Name,
-                Operation = operation.Name,
-            };
-        }
-        return found.Credentials ?? throw new ClientException(ClientErrorKind.Credentials,
-            $"{Model.Name}.{operation.Name}: no credentials from {provider.Name}: {found.Reason}") { Service = Model.Name, Operation = operation.Name };
     }
 
     private HttpRequestMessage BuildRequest(SerializedRequest serialized)

@@ -49,12 +49,7 @@ public sealed partial class ServiceClient : IDisposable
             ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
                 $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
         Endpoint = options.EndpointUrl ?? DefaultEndpoint(Model, Region);
-        // Nothing is resolved here: an unsigned call needs no credentials, and the constructor does no I/O for them.
-        _credentials = options.Unsigned ? null
-            : options.Credentials is { } fixedCredentials ? new StaticCredentialsProvider(fixedCredentials)
-            : options.CredentialsProvider as CachingCredentialsProvider
-              ?? new CachingCredentialsProvider(options.CredentialsProvider
-                  ?? new DefaultCredentialsChain(new CredentialsOptions { Profile = options.Profile, StsRegion = Region, Clock = options.Clock }), options.Clock);
+        _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
         _invoker = new HttpMessageInvoker(options.Transport ?? SharedTransport.Handler, disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
         _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
@@ -145,19 +140,6 @@ public sealed partial class ServiceClient : IDisposable
         }
         metadata["HTTPHeaders"] = headers;
         result["ResponseMetadata"] = metadata;
-    }
-
-    // Only reached when no region is set otherwise: reads the shared config files for the profile's region.
-    private static string? ProfileRegion(string? profile)
-    {
-        try
-        {
-            return SharedConfig.Load().GetProfile(profile ?? SharedConfig.EnvironmentProfileName)?.Region;
-        }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     private static Uri DefaultEndpoint(ServiceModel model, string region)
