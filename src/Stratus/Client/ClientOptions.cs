@@ -8,14 +8,27 @@ namespace Stratus.Client;
 /// <summary>How to reach and call a service. Unset values come from the environment.</summary>
 public sealed class ClientOptions
 {
-    /// <summary>The region, for example <c>us-east-1</c>. Default: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>.</summary>
+    /// <summary>The region, for example <c>us-east-1</c>. Default: <c>AWS_REGION</c>, then <c>AWS_DEFAULT_REGION</c>, then the profile's <c>region</c>.</summary>
     public string? Region { get; set; }
 
     /// <summary>An explicit endpoint (for example a local emulator or the mock cloud), instead of the resolved one.</summary>
     public Uri? EndpointUrl { get; set; }
 
-    /// <summary>The credentials. Default: <c>AWS_ACCESS_KEY_ID</c> / <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>.</summary>
+    /// <summary>Fixed credentials; when set, <see cref="CredentialsProvider"/> and the default chain are not used.</summary>
     public AwsCredentials? Credentials { get; set; }
+
+    /// <summary>
+    /// Where credentials come from when <see cref="Credentials"/> is not set. Default: the
+    /// <see cref="DefaultCredentialsChain"/> for <see cref="Profile"/>. Either way the client resolves them on its
+    /// first signed call (never in its constructor) and caches them (<see cref="CachingCredentialsProvider"/>).
+    /// </summary>
+    public CredentialsProvider? CredentialsProvider { get; set; }
+
+    /// <summary>
+    /// The shared-config profile for the default credential chain and the region. Default: <c>AWS_PROFILE</c>,
+    /// then <c>default</c>. Setting it makes the chain skip the credential environment variables, as in botocore.
+    /// </summary>
+    public string? Profile { get; set; }
 
     /// <summary>
     /// Speak this protocol instead of the model's first supported one (for example <c>query</c> for an SQS
@@ -66,5 +79,5 @@ public sealed class ClientOptions
 
     /// <summary>Shows the settings, never the credentials' secret.</summary>
     public override string ToString() =>
-        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? "(default)"}, Unsigned = {Unsigned} }}";
+        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? CredentialsProvider?.Name ?? "(default)"}, Profile = {Profile}, Unsigned = {Unsigned} }}";
 }

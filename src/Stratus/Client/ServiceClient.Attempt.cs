@@ -104,6 +104,7 @@ public sealed partial class ServiceClient
         {
             return;
         }
+        var credentials = await ResolveCredentialsAsync(_credentials, operation, async, ct).ConfigureAwait(false);
         var s3 = Model.Metadata.SignatureVersion is "s3" or "s3v4" || Model.Metadata.SigningName == "s3";
         string payloadHash;
         if (serialized.BodyStream is { } stream)
@@ -129,11 +130,11 @@ public sealed partial class ServiceClient
         };
         if (endpoint.Scheme == "sigv4a")
         {
-            SigV4aSigner.Sign(request, _credentials, signing);
+            SigV4aSigner.Sign(request, credentials, signing);
         }
         else
         {
-            SigV4Signer.Sign(request, _credentials, signing);
+            SigV4Signer.Sign(request, credentials, signing);
         }
     }
 

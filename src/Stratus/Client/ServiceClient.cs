@@ -21,7 +21,7 @@ public sealed partial class ServiceClient : IDisposable
     private readonly IWireProtocol _protocol;
     private readonly ModelLoader _models;
     private readonly ClientOptions _options;
-    private readonly AwsCredentials? _credentials;
+    private readonly CredentialsProvider? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
     private readonly EndpointRuleSet? _rules;
     private readonly RetryQuota _quota;
@@ -30,7 +30,7 @@ public sealed partial class ServiceClient : IDisposable
     private long _clockSkewTicks;
 
     /// <summary>Creates a client for <paramref name="service"/> (its model name, for example <c>ec2</c>).</summary>
-    /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region or credentials are known.</exception>
+    /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region is known.</exception>
     public ServiceClient(string service, ClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -47,12 +47,11 @@ public sealed partial class ServiceClient : IDisposable
             throw new ClientException(ClientErrorKind.Unsupported, e.Message, e) { Service = service };
         }
         Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
+            ?? ProfileRegion(options.Profile)
             ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
-                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION or AWS_DEFAULT_REGION.") { Service = service });
+                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
         _rules = EndpointBinder.RuleSet(_models, Model.Name);
-        _credentials = options.Unsigned ? null : options.Credentials ?? EnvironmentCredentials()
-            ?? throw new ClientException(ClientErrorKind.Credentials,
-                $"{service}: no credentials. Tried: ClientOptions.Credentials (not set); environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY not set). Set one, or ClientOptions.Unsigned.") { Service = service };
+        _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
         _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
         _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
@@ -143,15 +142,6 @@ public sealed partial class ServiceClient : IDisposable
         }
         metadata["HTTPHeaders"] = headers;
         result["ResponseMetadata"] = metadata;
-    }
-
-    private static AwsCredentials? EnvironmentCredentials()
-    {
-        var id = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
-        return string.IsNullOrEmpty(id) || string.IsNullOrEmpty(secret)
-            ? null
-            : new AwsCredentials(id, secret, Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"));
     }
 
     /// <summary>Resolves where a call goes: the endpoint rules, or the legacy host pattern for a model without rules.</summary>
