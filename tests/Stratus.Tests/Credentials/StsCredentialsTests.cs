@@ -11,7 +11,7 @@ public sealed class StsCredentialsTests
     private static CredentialsEnvironment WithSts(FakeSts sts) =>
         new CredentialsEnvironment().Set("AWS_ENDPOINT_URL_STS", sts.Url.ToString()).Set("AWS_REGION", "us-east-1");
 
-    [QueryProtocolTheory]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task WebIdentityFromTheEnvironmentIsAnUnsignedCall(bool async)
@@ -30,7 +30,7 @@ public sealed class StsCredentialsTests
         Assert.Null(request.Header("Authorization"));
     }
 
-    [QueryProtocolFact]
+    [Fact]
     public async Task WebIdentityFromAProfile()
     {
         using var sts = new FakeSts();
@@ -42,7 +42,7 @@ public sealed class StsCredentialsTests
         Assert.StartsWith("stratus-session-", Assert.Single(sts.Calls).Form["RoleSessionName"], StringComparison.Ordinal);
     }
 
-    [QueryProtocolTheory]
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task AssumeRoleSignsWithTheSourceProfile(bool async)
@@ -70,7 +70,7 @@ public sealed class StsCredentialsTests
         Assert.Equal("me", form["RoleSessionName"]);
     }
 
-    [QueryProtocolFact]
+    [Fact]
     public async Task RolesChainThroughSourceProfiles()
     {
         using var sts = new FakeSts();
@@ -89,7 +89,7 @@ public sealed class StsCredentialsTests
         Assert.Equal(["b by AKIDBASE", "a by ASIA-b"], sts.Calls.Select(c => $"{c.Form["RoleArn"][^1..]} by {FakeSts.Signer(c.Request)}"));
     }
 
-    [QueryProtocolFact]
+    [Fact]
     public async Task AProfileMayBeItsOwnSource()
     {
         using var sts = new FakeSts();
@@ -100,7 +100,7 @@ public sealed class StsCredentialsTests
         Assert.Equal("AKIDSELF", FakeSts.Signer(Assert.Single(sts.Calls).Request));
     }
 
-    [QueryProtocolFact]
+    [Fact]
     public async Task CredentialSourceEnvironment()
     {
         using var sts = new FakeSts();
@@ -111,7 +111,7 @@ public sealed class StsCredentialsTests
         Assert.Equal("AKIDENV", FakeSts.Signer(Assert.Single(sts.Calls).Request));
     }
 
-    [QueryProtocolFact]
+    [Fact]
     public async Task StsRefusalNamesTheRoleAndTheCode()
     {
         using var sts = new FakeSts(_ => FakeSts.Error(403, "AccessDenied", "not authorized to perform sts:AssumeRole"));
