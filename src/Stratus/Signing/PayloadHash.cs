@@ -15,6 +15,12 @@ public static class PayloadHash
     /// <summary>S3's marker for an <c>aws-chunked</c> body whose chunks are each signed.</summary>
     public const string StreamingSigned = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD";
 
+    /// <summary>S3's marker for an <c>aws-chunked</c> body whose chunks are each signed, followed by signed trailing headers.</summary>
+    public const string StreamingSignedTrailer = "STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER";
+
+    /// <summary>S3's marker for an <c>aws-chunked</c> body whose chunks are not signed, followed by trailing headers (checksums).</summary>
+    public const string StreamingUnsignedTrailer = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
+
     private const int BufferSize = 81920;
 
     /// <summary>Hashes bytes in place, without copying them.</summary>

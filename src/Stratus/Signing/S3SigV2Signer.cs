@@ -117,6 +117,14 @@ public static class S3SigV2Signer
         return subresources.Count == 0 ? path : path + "?" + string.Join('&', subresources);
     }
 
+    /// <summary>The signature of a string to sign: base64 of its HMAC-SHA1 under the secret.</summary>
+    public static string ComputeSignature(string secretAccessKey, string stringToSign)
+    {
+        ArgumentNullException.ThrowIfNull(secretAccessKey);
+        ArgumentNullException.ThrowIfNull(stringToSign);
+        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secretAccessKey), Encoding.UTF8.GetBytes(stringToSign)));
+    }
+
     private static string Signature(AwsCredentials credentials, string stringToSign) =>
-        Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(credentials.SecretAccessKey), Encoding.UTF8.GetBytes(stringToSign)));
+        ComputeSignature(credentials.SecretAccessKey, stringToSign);
 }

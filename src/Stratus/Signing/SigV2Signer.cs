@@ -43,9 +43,28 @@ public static class SigV2Signer
             parameters.Add(new("SecurityToken", credentials.SessionToken));
         }
         var stringToSign = StringToSign(method, host, path, parameters);
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(credentials.SecretAccessKey), Encoding.UTF8.GetBytes(stringToSign));
-        parameters.Add(new("Signature", Convert.ToBase64String(mac)));
+        parameters.Add(new("Signature", ComputeSignature(credentials.SecretAccessKey, stringToSign)));
         return stringToSign;
+    }
+
+    /// <summary>
+    /// The signature of a string to sign: base64 of its HMAC under the secret, with the
+    /// <c>SignatureMethod</c> named (<c>HmacSHA256</c>, the default, or <c>HmacSHA1</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The signature method is neither.</exception>
+    public static string ComputeSignature(string secretAccessKey, string stringToSign, string signatureMethod = "HmacSHA256")
+    {
+        ArgumentNullException.ThrowIfNull(secretAccessKey);
+        ArgumentNullException.ThrowIfNull(stringToSign);
+        var key = Encoding.UTF8.GetBytes(secretAccessKey);
+        var data = Encoding.UTF8.GetBytes(stringToSign);
+        var mac = signatureMethod switch
+        {
+            "HmacSHA256" => HMACSHA256.HashData(key, data),
+            "HmacSHA1" => HMACSHA1.HashData(key, data),
+            _ => throw new ArgumentException($"Unknown SigV2 signature method '{signatureMethod}'.", nameof(signatureMethod)),
+        };
+        return Convert.ToBase64String(mac);
     }
 
     /// <summary>
