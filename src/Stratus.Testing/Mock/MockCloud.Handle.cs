@@ -30,9 +30,10 @@ public sealed partial class MockCloud
             {
                 return Plain(400, "UnknownService", "The Stratus mock cloud could not tell which service this request is for.", requestId);
             }
+            string? virtualHostBucket = null;
             if (model.Name == "s3")
             {
-                buffered = S3Addressing.ToPathStyle(buffered);
+                buffered = S3Addressing.ToPathStyle(buffered, out virtualHostBucket);
             }
             protocol = ChooseProtocol(model, buffered);
             operation = protocol.FindOperation(model, buffered);
@@ -45,7 +46,7 @@ public sealed partial class MockCloud
             {
                 buffered = await BufferBodyAsync(buffered, cancellationToken).ConfigureAwait(false);
             }
-            var auth = Authenticate(buffered, model, scopeRegion);
+            var auth = Authenticate(buffered, model, protocol, operation, scopeRegion, virtualHostBucket);
             if (auth.Error is { } authError)
             {
                 return Error(protocol, model, operation, authError, requestId);

@@ -8,10 +8,13 @@ namespace Stratus.Testing.Mock;
 /// </summary>
 internal static class S3Addressing
 {
-    public static ServerRequest ToPathStyle(ServerRequest request)
+    public static ServerRequest ToPathStyle(ServerRequest request) => ToPathStyle(request, out _);
+
+    /// <summary>Rewrites a virtual-hosted request; <paramref name="bucket"/> is the bucket taken from the host, or null.</summary>
+    public static ServerRequest ToPathStyle(ServerRequest request, out string? bucket)
     {
         var host = request.Host.Split(':')[0];
-        string? bucket = null;
+        bucket = null;
         var s3 = host.IndexOf(".s3.", StringComparison.Ordinal);
         if (s3 < 0 && host.EndsWith(".s3.amazonaws.com", StringComparison.Ordinal))
         {
