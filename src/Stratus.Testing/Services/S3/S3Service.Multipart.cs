@@ -128,12 +128,21 @@ public sealed partial class S3Service
         }
         catch
         {
+            bool restored;
             lock (_gate)
             {
-                if (_buckets.TryGetValue(bucketName, out var bucket))
+                restored = _buckets.TryGetValue(bucketName, out var bucket);
+                if (restored)
                 {
-                    bucket.Uploads[uploadId] = upload;
+                    bucket!.Uploads[uploadId] = upload;
                     Changed();
+                }
+            }
+            if (!restored)
+            {
+                foreach (var part in upload.Parts.Values)
+                {
+                    DeleteBlob(context, part.BlobId);
                 }
             }
             throw;
