@@ -1,3 +1,7 @@
+using Stratus.Testing.Services.S3;
+using Stratus.Testing.Services.Sqs;
+using Stratus.Testing.Services.Sts;
+
 namespace Stratus.Testing.Mock;
 
 /// <summary>The services a mock cloud has out of the box. Each service folder adds its line here.</summary>
@@ -6,5 +10,8 @@ internal static class BuiltInServices
     public static void AddTo(MockCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        cloud.AddService(new S3Service());
+        cloud.AddService(new SqsService());
+        cloud.AddService(new StsService());
     }
 }

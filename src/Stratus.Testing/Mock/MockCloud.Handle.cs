@@ -59,6 +59,11 @@ public sealed partial class MockCloud
             var output = await service.InvokeAsync(context, operation, input, cancellationToken).ConfigureAwait(false);
             SaveIfChanged(service);
             var response = protocol.SerializeResponse(operation, output);
+            // A ranged read answers 206; the model has no member for that status.
+            if (response.StatusCode == 200 && output["ContentRange"] is not null && model.Name == "s3")
+            {
+                response.StatusCode = 206;
+            }
             Stamp(response, requestId);
             return response;
         }
@@ -88,6 +93,10 @@ public sealed partial class MockCloud
         {
             // A bug in a mocked service must not take the server down; the client sees a 500 naming it.
             return Error(protocol, model, operation, new ServiceError("InternalError", $"The Stratus mock cloud failed: {e.GetType().Name}: {e.Message}", 500, SenderFault: false), requestId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Plain(500, "InternalError", $"The Stratus mock cloud failed: {e.GetType().Name}: {e.Message}", requestId);
         }
     }
 
@@ -120,6 +129,12 @@ public sealed partial class MockCloud
     private static ServerResponse Error(IServerProtocol protocol, ServiceModel model, OperationModel? operation, ServiceError error, string requestId)
     {
         var response = protocol.SerializeError(model, operation, error);
+        if (error.StatusCode == 304)
+        {
+            // Not Modified carries no body.
+            response.Body = ReadOnlyMemory<byte>.Empty;
+            response.Headers.Remove("Content-Type");
+        }
         Stamp(response, requestId);
         return response;
     }

@@ -41,6 +41,11 @@ public sealed partial class ServiceClient
             {
                 return Failed(operation, ClientErrorKind.Transport, e.Message, e, transport: true);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A replaced transport may fail in its own ways; the caller still sees one exception type.
+                return Failed(operation, ClientErrorKind.Transport, $"the transport failed: {e.GetType().Name}: {e.Message}", e, transport: false);
+            }
         }
         WireLog.Response(_logger, response);
         var ok = (int)response.StatusCode < 300;
