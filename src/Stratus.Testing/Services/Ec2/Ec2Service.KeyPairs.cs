@@ -15,8 +15,8 @@ public sealed partial class Ec2Service
     }
 
     /// <summary>
-    /// Creates an RSA 2048 key pair and returns its private key once (PEM, or PuTTY's .ppk with KeyFormat ppk).
-    /// ED25519 is refused: .NET has no Ed25519 to make the key with.
+    /// Creates an RSA 2048 key pair (private key in PEM, or PuTTY's .ppk with KeyFormat ppk) or an ED25519 one
+    /// (private key in OpenSSH's format), and returns the private key once.
     /// </summary>
     private JsonObject CreateKeyPair(MockCallContext context, JsonObject input)
     {
@@ -24,17 +24,17 @@ public sealed partial class Ec2Service
         var name = KeyName(input);
         var keyType = Ec2Input.String(input, "KeyType") ?? "rsa";
         var format = Ec2Input.String(input, "KeyFormat") ?? "pem";
-        if (keyType == "ed25519")
-        {
-            throw Ec2Errors.NotImplemented("The Stratus mock cloud cannot create ed25519 key pairs (.NET has no Ed25519); create an rsa key pair, or import an ed25519 public key with ImportKeyPair.");
-        }
-        if (keyType != "rsa")
+        if (keyType is not ("rsa" or "ed25519"))
         {
             throw Ec2Errors.InvalidValue($"Value ({keyType}) for parameter keyType is invalid. Valid values: rsa, ed25519.");
         }
         if (format is not ("pem" or "ppk"))
         {
             throw Ec2Errors.InvalidValue($"Value ({format}) for parameter keyFormat is invalid. Valid values: pem, ppk.");
+        }
+        if (keyType == "ed25519" && format == "ppk")
+        {
+            throw Ec2Errors.NotImplemented("The Stratus mock cloud writes ed25519 private keys in OpenSSH's format only; ask for KeyFormat pem.");
         }
         var tags = Tags.FromSpecifications(input, "key-pair");
         var region = RegionOf(context);
@@ -46,8 +46,8 @@ public sealed partial class Ec2Service
             }
         }
         // Making the key takes a while: outside the lock, then checked again.
-        var (privateKey, fingerprint, publicKey) = SshKeys.CreateRsa(name, ppk: format == "ppk");
-        var key = AddKeyPair(region, name, "rsa", fingerprint, publicKey, tags, context.Now);
+        var (privateKey, fingerprint, publicKey) = keyType == "rsa" ? SshKeys.CreateRsa(name, ppk: format == "ppk") : SshKeys.CreateEd25519(name);
+        var key = AddKeyPair(region, name, keyType, fingerprint, publicKey, tags, context.Now);
         return new JsonObject
         {
             ["KeyPairId"] = key.Id,

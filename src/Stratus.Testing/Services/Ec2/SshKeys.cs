@@ -5,7 +5,8 @@ using System.Text;
 namespace Stratus.Testing.Services.Ec2;
 
 /// <summary>
-/// Key material as EC2 makes and reads it: RSA key pairs (PEM or PuTTY .ppk private keys), public keys in
+/// Key material as EC2 makes and reads it: RSA key pairs (PEM or PuTTY .ppk private keys), ED25519 key pairs
+/// (OpenSSH private keys), public keys in
 /// OpenSSH, RFC 4716 or PEM/DER form, and AWS's fingerprints: for a created RSA key the SHA-1 of the
 /// DER (PKCS#8) private key, for an imported RSA key the MD5 of the DER (SubjectPublicKeyInfo) public key
 /// (what AWS's own verification recipe, <c>openssl rsa -pubout -outform DER | openssl md5 -c</c>, computes),
@@ -24,6 +25,50 @@ internal static class SshKeys
         var blob = RsaBlob(parameters);
         var privateKey = ppk ? PuttyPrivateKey(parameters, blob, keyName) : rsa.ExportRSAPrivateKeyPem();
         return (privateKey, ColonHex(SHA1.HashData(rsa.ExportPkcs8PrivateKey())), OpenSshLine(RsaType, blob, keyName));
+    }
+
+    /// <summary>
+    /// Makes an ED25519 key pair: the private key in OpenSSH's format (<c>openssh-key-v1</c>, unencrypted, as EC2
+    /// returns it), its fingerprint (base64 SHA-256 of the public key blob), and the OpenSSH public key.
+    /// </summary>
+    public static (string PrivateKey, string Fingerprint, string PublicKey) CreateEd25519(string keyName)
+    {
+        var seed = RandomNumberGenerator.GetBytes(32);
+        var publicKey = Ed25519.PublicKey(seed);
+        var blob = new WireWriter();
+        blob.WriteString(Encoding.ASCII.GetBytes(Ed25519Type));
+        blob.WriteString(publicKey);
+        var publicBlob = blob.ToArray();
+
+        var secret = new WireWriter();
+        var check = RandomNumberGenerator.GetBytes(4);
+        secret.WriteRaw(check);
+        secret.WriteRaw(check);
+        secret.WriteString(Encoding.ASCII.GetBytes(Ed25519Type));
+        secret.WriteString(publicKey);
+        secret.WriteString([.. seed, .. publicKey]);
+        secret.WriteString(Encoding.UTF8.GetBytes(keyName));
+        for (byte pad = 1; secret.Length % 8 != 0; pad++)
+        {
+            secret.WriteRaw([pad]);
+        }
+
+        var file = new WireWriter();
+        file.WriteRaw("openssh-key-v1\0"u8);
+        file.WriteString("none"u8);
+        file.WriteString("none"u8);
+        file.WriteString([]);
+        file.WriteRaw([0, 0, 0, 1]);
+        file.WriteString(publicBlob);
+        file.WriteString(secret.ToArray());
+        var base64 = Convert.ToBase64String(file.ToArray());
+        var pem = new StringBuilder("-----BEGIN OPENSSH PRIVATE KEY-----\n");
+        for (var i = 0; i < base64.Length; i += 70)
+        {
+            pem.Append(base64.AsSpan(i, Math.Min(70, base64.Length - i))).Append('\n');
+        }
+        pem.Append("-----END OPENSSH PRIVATE KEY-----\n");
+        return (pem.ToString(), Convert.ToBase64String(SHA256.HashData(publicBlob)), OpenSshLine(Ed25519Type, publicBlob, keyName));
     }
 
     /// <summary>Reads an imported public key: its type (<c>rsa</c> or <c>ed25519</c>), fingerprint and OpenSSH form.</summary>
@@ -221,6 +266,10 @@ internal static class SshKeys
             var value = Unsigned(unsigned);
             WriteString(value[0] >= 0x80 ? [0, .. value] : value);
         }
+
+        public int Length => _buffer.Count;
+
+        public void WriteRaw(ReadOnlySpan<byte> bytes) => _buffer.AddRange(bytes);
 
         public byte[] ToArray() => _buffer.ToArray();
     }
