@@ -124,13 +124,57 @@ public sealed class KeyPairTests
     }
 
     [Fact]
-    public async Task CreateKeyPair_Ed25519_IsAClearError()
+    public async Task CreateKeyPair_Ed25519_ReturnsAnOpenSshPrivateKey()
     {
-        var error = await _ec2.FailsAsync("CreateKeyPair", new JsonObject { ["KeyName"] = "ed", ["KeyType"] = "ed25519" });
+        var created = await _ec2.CallAsync("CreateKeyPair", new JsonObject { ["KeyName"] = "ed", ["KeyType"] = "ed25519" });
 
-        Assert.Equal("NotImplemented", error.Code);
-        Assert.Contains("ed25519", error.Message, StringComparison.Ordinal);
+        var pem = (string)created["KeyMaterial"]!;
+        Assert.StartsWith("-----BEGIN OPENSSH PRIVATE KEY-----\n", pem, StringComparison.Ordinal);
+        var described = (await _ec2.CallAsync("DescribeKeyPairs", new JsonObject { ["IncludePublicKey"] = true }))["KeyPairs"]!.AsArray().Single()!;
+        Assert.Equal("ed25519", (string)described["KeyType"]!);
+        var publicKey = ((string)described["PublicKey"]!).Split(' ');
+        Assert.Equal("ssh-ed25519", publicKey[0]);
+        Assert.Equal(Convert.ToBase64String(SHA256.HashData(Convert.FromBase64String(publicKey[1]))), (string)created["KeyFingerprint"]!);
+
+        // The private key file holds the same public key, and (when ssh-keygen is here) OpenSSH derives it from the secret.
+        var file = Convert.FromBase64String(string.Concat(pem.Split('\n').Where(l => !l.StartsWith("-----", StringComparison.Ordinal))));
+        Assert.Equal("openssh-key-v1\0"u8.ToArray(), file[..15]);
+        Assert.True(file.AsSpan().IndexOf(Convert.FromBase64String(publicKey[1])) > 0);
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var path = Path.Combine(Path.GetTempPath(), $"stratus-ed25519-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllText(path, pem);
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            string derived;
+            try
+            {
+                using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ssh-keygen", ["-y", "-f", path]) { RedirectStandardOutput = true })!;
+                derived = await process.StandardOutput.ReadToEndAsync();
+                await process.WaitForExitAsync();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return; // no ssh-keygen here
+            }
+            Assert.Equal($"ssh-ed25519 {publicKey[1]} ed", derived.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
+
+    /// <summary>RFC 8032 section 7.1, tests 1 to 3: private seed, public key.</summary>
+    [Theory]
+    [InlineData("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60", "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")]
+    [InlineData("4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb", "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c")]
+    [InlineData("c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7", "fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025")]
+    public void Ed25519_PublicKeysMatchRfc8032(string seed, string publicKey) =>
+        Assert.Equal(publicKey, Convert.ToHexStringLower(Stratus.Testing.Services.Ec2.Ed25519.PublicKey(Convert.FromHexString(seed))));
 
     [Fact]
     public async Task DuplicateNames_AreRefused()
