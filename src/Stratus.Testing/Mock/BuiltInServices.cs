@@ -1,3 +1,4 @@
+using Stratus.Testing.Services.Ec2;
 using Stratus.Testing.Services.S3;
 using Stratus.Testing.Services.Sqs;
 using Stratus.Testing.Services.Sts;
@@ -10,6 +11,7 @@ internal static class BuiltInServices
     public static void AddTo(MockCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        cloud.AddService(new Ec2Service());
         cloud.AddService(new S3Service());
         cloud.AddService(new SqsService());
         cloud.AddService(new StsService());
