@@ -36,6 +36,12 @@ public sealed partial class MockCloud
                 buffered = S3Addressing.ToPathStyle(buffered, out virtualHostBucket);
             }
             protocol = ChooseProtocol(model, buffered);
+            if (!model.Metadata.Protocols.Contains(protocol.Name) && Options.Models.ProtocolsOf(model.Name).Contains(protocol.Name))
+            {
+                // An older client speaks a protocol the service left (SQS over query): read and write it with
+                // that protocol's model, whose shapes carry its wire names; the operations are the same.
+                model = Options.Models.LoadService(model.Name, protocol.Name);
+            }
             operation = protocol.FindOperation(model, buffered);
             if (operation is null)
             {
