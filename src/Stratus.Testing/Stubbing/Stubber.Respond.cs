@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Stratus.Protocols.Server;
 using Stratus.Testing.Http;
 using Stratus.Testing.Mock;
@@ -6,6 +7,9 @@ namespace Stratus.Testing.Stubbing;
 
 public sealed partial class Stubber
 {
+    // The request id of protocols that write none themselves, so every stubbed response has one.
+    private const string StubRequestId = "00000000-0000-0000-0000-5715bbed0000";
+
     /// <summary>
     /// Answers one request with the next queued call: find the operation with the server protocol, check it is
     /// the expected one with the expected parameters, then write the queued output or error.
@@ -52,11 +56,9 @@ public sealed partial class Stubber
         return ServerMessages.ToHttpResponse(response, request);
     }
 
-    private const string StubRequestId = "00000000-0000-0000-0000-5715bbed0000";
-
-    private void CheckParams(IServerProtocol protocol, ServerRequest server, StubbedCall call, System.Text.Json.Nodes.JsonObject expected)
+    private void CheckParams(IServerProtocol protocol, ServerRequest server, StubbedCall call, JsonObject expected)
     {
-        System.Text.Json.Nodes.JsonObject sent;
+        JsonObject sent;
         try
         {
             sent = protocol.ParseRequest(call.Operation, server);
