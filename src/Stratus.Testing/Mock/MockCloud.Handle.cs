@@ -106,7 +106,7 @@ public sealed partial class MockCloud
         }
     }
 
-    private static IServerProtocol ChooseProtocol(ServiceModel model, ServerRequest request)
+    internal static IServerProtocol ChooseProtocol(ServiceModel model, ServerRequest request)
     {
         var contentType = request.Header("Content-Type") ?? "";
         var names = model.Metadata.Protocols.Count > 0 ? model.Metadata.Protocols : [model.Metadata.Protocol];
