@@ -29,7 +29,7 @@ internal sealed partial class Table
             ["CreationDateTime"] = NativeValues.Timestamp(CreatedAt),
             ["ProvisionedThroughput"] = Throughput(ReadCapacity, WriteCapacity),
             ["TableSizeBytes"] = Items.SizeBytes,
-            ["ItemCount"] = Items.Count,
+            ["ItemCount"] = (long)Items.Count,
             ["TableArn"] = Arn,
             ["TableId"] = Id,
             ["DeletionProtectionEnabled"] = DeletionProtection,
@@ -80,7 +80,7 @@ internal sealed partial class Table
             description["ProvisionedThroughput"] = Throughput(index.ReadCapacity, index.WriteCapacity);
         }
         description["IndexSizeBytes"] = entries.Sum(AttributeValue.ItemSize);
-        description["ItemCount"] = entries.Count;
+        description["ItemCount"] = (long)entries.Count;
         description["IndexArn"] = index.Arn;
         return description;
     }
