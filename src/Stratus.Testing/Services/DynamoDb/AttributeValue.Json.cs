@@ -118,7 +118,8 @@ internal sealed partial class AttributeValue
         {
             return Convert.FromBase64String(Text(node));
         }
-        return NativeValues.TryGetBytes(node, out var bytes) ? bytes : throw DynamoDbErrors.Validation(EmptyValue);
+        // A copy: the caller may reuse its array after the call.
+        return NativeValues.TryGetBytes(node, out var bytes) ? (byte[])bytes.Clone() : throw DynamoDbErrors.Validation(EmptyValue);
     }
 
     private JsonObject Write(bool state) => new()

@@ -75,8 +75,8 @@ public sealed partial class DynamoDbService
                     throw DynamoDbErrors.Validation("A WriteRequest must contain exactly one of PutRequest or DeleteRequest");
                 }
                 tableWrites.Add(put is not null
-                    ? PreparePut(context, new JsonObject { ["TableName"] = name, ["Item"] = put["Item"]?.DeepClone() })
-                    : PrepareKeyed(context, new JsonObject { ["TableName"] = name, ["Key"] = delete!["Key"]?.DeepClone() }, "Delete"));
+                    ? PreparePut(context, put, name)
+                    : PrepareKeyed(context, delete!, "Delete", name));
             }
             if (HasDuplicates(tableWrites.Select(w => w.Key).ToList()))
             {

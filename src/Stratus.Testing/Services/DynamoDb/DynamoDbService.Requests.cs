@@ -9,11 +9,11 @@ public sealed partial class DynamoDbService
 {
     private static readonly string[] ReturnValueChoices = ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"];
 
-    /// <summary>A put (PutItem, a transaction's Put, a batch's PutRequest) ready to apply.</summary>
-    private ItemWrite PreparePut(MockCallContext context, JsonObject input)
+    /// <summary>A put (PutItem, a transaction's Put, a batch's PutRequest, whose table is named apart) ready to apply.</summary>
+    private ItemWrite PreparePut(MockCallContext context, JsonObject input, string? tableName = null)
     {
         Input.RejectLegacy(input, "Expected", "ConditionalOperator");
-        var table = FindTable(context, input);
+        var table = tableName is null ? FindTable(context, input) : FindTable(context, tableName);
         var item = AttributeValue.ReadItem(input["Item"] ?? throw DynamoDbErrors.Missing("Item"));
         table.CheckItem(item);
         var attributes = Attributes(input);
@@ -43,10 +43,10 @@ public sealed partial class DynamoDbService
     }
 
     /// <summary>A delete or a condition check (DeleteItem, a transaction's Delete or ConditionCheck, a batch's DeleteRequest).</summary>
-    private ItemWrite PrepareKeyed(MockCallContext context, JsonObject input, string kind)
+    private ItemWrite PrepareKeyed(MockCallContext context, JsonObject input, string kind, string? tableName = null)
     {
         Input.RejectLegacy(input, "Expected", "ConditionalOperator");
-        var table = FindTable(context, input);
+        var table = tableName is null ? FindTable(context, input) : FindTable(context, tableName);
         var key = table.Keys.ReadKey(input["Key"] ?? throw DynamoDbErrors.Missing("Key"));
         var attributes = Attributes(input);
         var condition = ReadCondition(input, attributes);

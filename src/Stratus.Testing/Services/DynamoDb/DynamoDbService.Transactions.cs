@@ -56,9 +56,11 @@ public sealed partial class DynamoDbService
                     ["Code"] = e.Error.Code == "ValidationException" ? "ValidationError" : "ConditionalCheckFailed",
                     ["Message"] = e.Error.Message,
                 };
+                // The item moves from the discarded error to the reason (a deep clone would turn blobs into text).
                 if (e.Error.Fields?["Item"] is { } item)
                 {
-                    reason["Item"] = item.DeepClone();
+                    e.Error.Fields.Remove("Item");
+                    reason["Item"] = item;
                 }
                 reasons.Add(reason);
             }

@@ -54,6 +54,27 @@ public sealed class BatchTransactionTests
     }
 
     [Fact]
+    public void Batch_write_and_transaction_keep_binary_values()
+    {
+        var blob = new JsonObject { ["B"] = Stratus.Protocols.NativeValues.Blob([1, 2, 3]) };
+        _h.Call("BatchWriteItem", new JsonObject
+        {
+            ["RequestItems"] = new JsonObject
+            {
+                ["one"] = new JsonArray(new JsonObject
+                {
+                    ["PutRequest"] = new JsonObject { ["Item"] = new JsonObject { ["pk"] = new JsonObject { ["S"] = "bin" }, ["b"] = blob } },
+                }),
+            },
+        });
+        Assert.Equal(new byte[] { 1, 2, 3 }, _h.Get("one", """{"pk":{"S":"bin"}}""")!["b"]!["B"]!.GetValue<byte[]>());
+        var e = _h.Fails("TransactWriteItems", """
+            {"TransactItems":[{"ConditionCheck":{"TableName":"one","Key":{"pk":{"S":"bin"}},"ConditionExpression":"attribute_not_exists(pk)","ReturnValuesOnConditionCheckFailure":"ALL_OLD"}}]}
+            """);
+        Assert.Equal(new byte[] { 1, 2, 3 }, e.Error.Fields!["CancellationReasons"]![0]!["Item"]!["b"]!["B"]!.GetValue<byte[]>());
+    }
+
+    [Fact]
     public void Batch_write_checks_everything_before_writing()
     {
         _h.Invalid("BatchWriteItem", """
