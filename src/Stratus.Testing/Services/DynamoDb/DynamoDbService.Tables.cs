@@ -67,6 +67,10 @@ public sealed partial class DynamoDbService
             StreamEnabled = stream is not null && (Input.Flag(stream, "StreamEnabled") ?? false),
             StreamViewType = stream is null ? null : Input.Text(stream, "StreamViewType"),
         };
+        foreach (var (key, value) in ReadTags(input))
+        {
+            table.Tags[key] = value;
+        }
         tables[name] = table;
         Changed();
         return new JsonObject { ["TableDescription"] = table.Describe(now, "CREATING") };

@@ -6,14 +6,15 @@ namespace Stratus.Testing.Services.DynamoDb;
 /// <summary>
 /// A mocked Amazon DynamoDB: tables with global and local secondary indexes, items with the whole expression
 /// language (conditions, updates, projections, key conditions, filters), queries and scans with pagination
-/// and parallel segments, batches and transactions, with AWS's errors. Tables live per account and region.
+/// and parallel segments, batches and transactions, tags and TTL settings, with AWS's errors. Tables live per account and region.
 /// Thread-safe: one lock serializes the calls, so every call (a transaction too) is atomic. Numbers are exact
 /// (38 digits); strings sort by UTF-8 bytes and binaries bytewise, as in DynamoDB.
 /// </summary>
 /// <remarks>
 /// Not implemented: the legacy parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter,
 /// ConditionalOperator; AttributesToGet is supported), PartiQL, backups, global tables, streams' records, TTL
-/// expiry. Reads are always strongly consistent. ItemCount and TableSizeBytes are current rather than six-hourly.
+/// expiry, ClientRequestToken idempotency. Reads are always strongly consistent. ItemCount and TableSizeBytes
+/// are current rather than six-hourly.
 /// </remarks>
 public sealed partial class DynamoDbService : MockService, IPersistentMockService
 {
@@ -47,6 +48,11 @@ public sealed partial class DynamoDbService : MockService, IPersistentMockServic
         On("BatchWriteItem", Locked(BatchWriteItem));
         On("TransactWriteItems", Locked(TransactWriteItems));
         On("TransactGetItems", Locked(TransactGetItems));
+        On("TagResource", Locked(TagResource));
+        On("UntagResource", Locked(UntagResource));
+        On("ListTagsOfResource", Locked(ListTagsOfResource));
+        On("UpdateTimeToLive", Locked(UpdateTimeToLive));
+        On("DescribeTimeToLive", Locked(DescribeTimeToLive));
     }
 
     /// <inheritdoc />

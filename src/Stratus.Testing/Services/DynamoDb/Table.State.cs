@@ -26,6 +26,8 @@ internal sealed partial class Table
         [nameof(DeletionProtection)] = DeletionProtection,
         [nameof(StreamEnabled)] = StreamEnabled,
         [nameof(StreamViewType)] = StreamViewType,
+        [nameof(Tags)] = new JsonObject([.. Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
+        [nameof(TimeToLiveAttribute)] = TimeToLiveAttribute,
         [nameof(GlobalIndexes)] = new JsonArray([.. GlobalIndexes.Select(i => (JsonNode)IndexState(i))]),
         [nameof(LocalIndexes)] = new JsonArray([.. LocalIndexes.Select(i => (JsonNode)IndexState(i))]),
         [nameof(Items)] = new JsonArray([.. Items.All().Select(i => (JsonNode)AttributeValue.WriteStateItem(i))]),
@@ -51,7 +53,12 @@ internal sealed partial class Table
             DeletionProtection = (bool)state[nameof(DeletionProtection)]!,
             StreamEnabled = (bool)state[nameof(StreamEnabled)]!,
             StreamViewType = (string?)state[nameof(StreamViewType)],
+            TimeToLiveAttribute = (string?)state[nameof(TimeToLiveAttribute)],
         };
+        foreach (var (key, value) in state[nameof(Tags)]?.AsObject() ?? [])
+        {
+            table.Tags[key] = (string)value!;
+        }
         foreach (var (name, type) in state[nameof(AttributeDefinitions)]!.AsObject())
         {
             table.AttributeDefinitions[name] = Enum.Parse<AttributeType>((string)type!);

@@ -70,6 +70,12 @@ internal sealed partial class Table
     /// <summary>The stream view type, when streams are enabled.</summary>
     public string? StreamViewType { get; set; }
 
+    /// <summary>The table's tags.</summary>
+    public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The attribute holding items' expiry times, when TTL is enabled (items are not expired: AWS takes days too).</summary>
+    public string? TimeToLiveAttribute { get; set; }
+
     /// <summary>The items.</summary>
     public ItemStore Items { get; }
 

@@ -193,6 +193,30 @@ public sealed class TableTests
     }
 
     [Fact]
+    public void Tags_and_time_to_live()
+    {
+        var h = new DynamoDbHarness();
+        h.Call("CreateTable", """
+            {"TableName":"tagged","BillingMode":"PAY_PER_REQUEST","Tags":[{"Key":"env","Value":"test"}],
+             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]}
+            """);
+        const string arn = "arn:aws:dynamodb:us-east-1:000000000000:table/tagged";
+        h.Call("TagResource", $$"""{"ResourceArn":"{{arn}}","Tags":[{"Key":"team","Value":"core"},{"Key":"env","Value":"prod"}]}""");
+        h.Call("UntagResource", $$"""{"ResourceArn":"{{arn}}","TagKeys":["team"]}""");
+        Assert.Equal("""[{"Key":"env","Value":"prod"}]""", DynamoDbHarness.Json(h.Call("ListTagsOfResource", $$"""{"ResourceArn":"{{arn}}"}""")["Tags"]));
+
+        Assert.Equal("DISABLED", (string?)h.Call("DescribeTimeToLive", """{"TableName":"tagged"}""")["TimeToLiveDescription"]!["TimeToLiveStatus"]);
+        h.Call("UpdateTimeToLive", """{"TableName":"tagged","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"expires"}}""");
+        Assert.Equal("""{"TimeToLiveStatus":"ENABLED","AttributeName":"expires"}""", DynamoDbHarness.Json(h.Call("DescribeTimeToLive", """{"TableName":"tagged"}""")["TimeToLiveDescription"]));
+        h.Invalid("UpdateTimeToLive", """{"TableName":"tagged","TimeToLiveSpecification":{"Enabled":true,"AttributeName":"expires"}}""", "TimeToLive is already enabled");
+
+        var restored = new DynamoDbHarness();
+        restored.Service.LoadState(System.Text.Json.Nodes.JsonNode.Parse(h.Service.SaveState().ToJsonString())!);
+        Assert.Equal("ENABLED", (string?)restored.Call("DescribeTimeToLive", """{"TableName":"tagged"}""")["TimeToLiveDescription"]!["TimeToLiveStatus"]);
+        Assert.Single(restored.Call("ListTagsOfResource", $$"""{"ResourceArn":"{{arn}}"}""")["Tags"]!.AsArray());
+    }
+
+    [Fact]
     public void Model_operations_without_a_handler_are_not_implemented()
     {
         var h = new DynamoDbHarness();
