@@ -171,6 +171,8 @@ public sealed class ExpressionParserTests
     {
         Assert.Equal("ExpressionAttributeValues must not be empty",
             Assert.Throws<MockServiceException>(() => Attributes(values: "{}")).Error.Message);
+        Assert.Equal("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :s",
+            Assert.Throws<MockServiceException>(() => Attributes(values: """{":s":{"SS":[]}}""")).Error.Message);
         Assert.Equal("ExpressionAttributeNames contains invalid key: Syntax error; token: \"a\", near: \"a\"",
             Assert.Throws<MockServiceException>(() => Attributes(names: """{"a":"b"}""")).Error.Message);
     }

@@ -46,7 +46,14 @@ internal sealed class ExpressionAttributes
                 {
                     throw DynamoDbErrors.Validation($"ExpressionAttributeValues contains invalid key: Syntax error; token: \"{k}\", near: \"{k}\"");
                 }
-                _values[k] = AttributeValue.Read(v);
+                try
+                {
+                    _values[k] = AttributeValue.Read(v);
+                }
+                catch (Mock.MockServiceException e)
+                {
+                    throw DynamoDbErrors.Validation($"ExpressionAttributeValues contains invalid value: {e.Error.Message} for key {k}");
+                }
             }
         }
     }
