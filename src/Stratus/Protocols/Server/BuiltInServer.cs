@@ -1,3 +1,6 @@
+using Stratus.Protocols.Query;
+using Stratus.Protocols.RestXml;
+
 namespace Stratus.Protocols.Server;
 
 /// <summary>Registers the built-in server protocols. Each protocol folder adds its line here.</summary>
@@ -5,5 +8,8 @@ internal static class BuiltInServer
 {
     public static void Register()
     {
+        ServerProtocolRegistry.Register("query", m => new QueryServerProtocol(m));
+        ServerProtocolRegistry.Register("ec2", m => new Ec2ServerProtocol(m));
+        ServerProtocolRegistry.Register("rest-xml", m => new RestXmlServerProtocol(m));
     }
 }
