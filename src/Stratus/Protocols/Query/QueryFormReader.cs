@@ -21,7 +21,10 @@ internal sealed class QueryFormReader
     /// <summary>Creates a reader for the query protocol, or with <paramref name="ec2"/> for the ec2 protocol.</summary>
     public QueryFormReader(bool ec2) => _ec2 = ec2;
 
-    /// <summary>The request's fields: the query string's, then a POST body's.</summary>
+    /// <summary>
+    /// The request's fields: the query string's, then the body's when it is a form (by its Content-Type, or
+    /// with none); another body (a JSON request to a service that also speaks JSON) is not this protocol's.
+    /// </summary>
     /// <exception cref="ProtocolReadException">The body is not a valid form (<c>MalformedQueryString</c>).</exception>
     public static List<KeyValuePair<string, string>> Fields(ServerRequest request)
     {
@@ -31,7 +34,9 @@ internal sealed class QueryFormReader
         {
             fields.Add(new(k, v ?? ""));
         }
-        if (!request.Body.IsEmpty)
+        var contentType = request.Header("Content-Type");
+        if (!request.Body.IsEmpty
+            && (contentType is null || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
         {
             ParseForm(request.Body.Span, fields);
         }

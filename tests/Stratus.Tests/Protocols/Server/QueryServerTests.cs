@@ -63,6 +63,9 @@ public sealed class QueryServerTests
         var e = Assert.Throws<ProtocolReadException>(() => _sts.Server.FindOperation(_sts.Model, ServerTestKit.Raw("POST", "/", "Action=Nope&Version=2011-06-15")));
         Assert.Equal("InvalidAction", e.Code);
         Assert.Null(_sts.Server.FindOperation(_sts.Model, ServerTestKit.Raw("POST", "/", "{}")));
+        var json = ServerTestKit.Raw("POST", "/", """{"Action": "100%"}""");
+        json.Headers["Content-Type"] = "application/x-amz-json-1.1";
+        Assert.Null(_sts.Server.FindOperation(_sts.Model, json));
     }
 
     [Fact]
