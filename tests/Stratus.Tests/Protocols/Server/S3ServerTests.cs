@@ -59,6 +59,33 @@ public sealed class S3ServerTests
         _s3.Receive(_s3.Send("PutObject", new JsonObject { ["Bucket"] = "b", ["Key"] = "k" }), "PutObject");
     }
 
+    [Theory]
+    [InlineData("ListBuckets", "{}")]
+    [InlineData("CreateBucket", """{"Bucket": "b"}""")]
+    [InlineData("PutBucketAcl", """{"Bucket": "b", "ACL": "private"}""")]
+    [InlineData("GetBucketAcl", """{"Bucket": "b"}""")]
+    [InlineData("GetObjectAcl", """{"Bucket": "b", "Key": "k"}""")]
+    [InlineData("GetObject", """{"Bucket": "b", "Key": "a/b/c"}""")]
+    [InlineData("ListParts", """{"Bucket": "b", "Key": "k", "UploadId": "u"}""")]
+    [InlineData("AbortMultipartUpload", """{"Bucket": "b", "Key": "k", "UploadId": "u"}""")]
+    [InlineData("DeleteObject", """{"Bucket": "b", "Key": "k"}""")]
+    [InlineData("ListMultipartUploads", """{"Bucket": "b"}""")]
+    [InlineData("ListObjectVersions", """{"Bucket": "b"}""")]
+    [InlineData("DeleteObjects", """{"Bucket": "b", "Delete": {"Objects": [{"Key": "a"}, {"Key": "b"}]}}""")]
+    [InlineData("GetBucketLocation", """{"Bucket": "b"}""")]
+    public void Client_requests_find_their_operation_and_parse_back(string operation, string json)
+    {
+        var sent = JsonNode.Parse(json)!.AsObject();
+        ServerTestKit.AssertSame(sent, _s3.Receive(_s3.Send(operation, (JsonObject)sent.DeepClone()), operation));
+    }
+
+    [Fact]
+    public void A_bucket_path_with_a_trailing_slash_is_the_bucket()
+    {
+        var input = _s3.Receive(ServerTestKit.Raw("GET", "/b/", ""), "ListObjects");
+        Assert.Equal("b", (string?)input["Bucket"]);
+    }
+
     [Fact]
     public void CompleteMultipartUpload_xml_body_parses_back()
     {
