@@ -20,7 +20,7 @@ internal static class RestXmlServerBinder
     /// </summary>
     /// <param name="operation">The operation called.</param>
     /// <param name="request">The request.</param>
-    /// <param name="labels">The decoded URI labels (<see cref="RestServerMatcher.MatchLabels"/>).</param>
+    /// <param name="labels">The decoded URI labels (<see cref="RestRequestMatcher.MatchLabels"/>).</param>
     /// <param name="input">The input being read.</param>
     /// <exception cref="FormatException">A label, query or header value does not fit its member.</exception>
     public static List<KeyValuePair<string, Shape>> BindRequest(OperationModel operation, ServerRequest request, IReadOnlyDictionary<string, string> labels, JsonObject input)
@@ -35,7 +35,7 @@ internal static class RestXmlServerBinder
             return body;
         }
         // Query keys already taken: the literal ones of the request URI and the explicitly bound members'; a map takes the rest.
-        var bound = new HashSet<string>(RestServerMatcher.LiteralQuery(operation).Select(p => p.Key), StringComparer.Ordinal);
+        var bound = new HashSet<string>(RestRequestMatcher.LiteralQueryKeys(operation), StringComparer.Ordinal);
         KeyValuePair<string, Shape>? queryMap = null;
         foreach (var (name, member) in shape.Members)
         {

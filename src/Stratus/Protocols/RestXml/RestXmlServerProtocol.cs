@@ -10,7 +10,7 @@ namespace Stratus.Protocols.RestXml;
 
 /// <summary>
 /// The server side of rest-xml (S3 above all): the operation by method, path template and literal query
-/// (<see cref="RestServerMatcher"/>); the input from labels, query, headers (<see cref="RestXmlServerBinder"/>) and
+/// (<see cref="RestRequestMatcher"/>); the input from labels, query, headers (<see cref="RestXmlServerBinder"/>) and
 /// the body (the payload member, else the body members under any root element); the output to headers, status
 /// and body (the payload member, else the body members under the output's root element in S3's namespace);
 /// errors as S3's bare <c>&lt;Error&gt;</c> (other services: <c>&lt;ErrorResponse&gt;&lt;Error&gt;</c>). HEAD responses
@@ -33,7 +33,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
     public string Name => "rest-xml";
 
     /// <inheritdoc />
-    public OperationModel? FindOperation(ServiceModel service, ServerRequest request) => RestServerMatcher.Find(service, request);
+    public OperationModel? FindOperation(ServiceModel service, ServerRequest request) => RestRequestMatcher.FindOperation(service, request);
 
     /// <inheritdoc />
     public JsonObject ParseRequest(OperationModel operation, ServerRequest request)
@@ -67,7 +67,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         }
         try
         {
-            var labels = RestServerMatcher.MatchLabels(operation, request.Path) ?? [];
+            var labels = RestRequestMatcher.MatchLabels(operation, request.Path) ?? [];
             RestXmlServerBinder.BindRequest(operation, request, labels, input);
         }
         catch (Exception e) when (e is FormatException or OverflowException)

@@ -4,7 +4,7 @@ using Stratus.Protocols.Server;
 
 namespace Stratus.Tests.Protocols.Server;
 
-/// <summary>Template matching on S3's model (the hardest set of templates AWS has) and on small hand-made ones.</summary>
+/// <summary>Template matching on S3's model (the hardest set of templates AWS has) and on small hand-made ones, for rest-json and rest-xml alike.</summary>
 public sealed class RestRequestMatcherTests
 {
     private static readonly ServiceModel S3 = ModelLoader.Default.LoadService("s3");
@@ -27,6 +27,9 @@ public sealed class RestRequestMatcherTests
     [InlineData("HEAD", "/bucket", "", "HeadBucket")]
     [InlineData("HEAD", "/bucket/key", "", "HeadObject")]
     [InlineData("GET", "/", "", "ListBuckets")]
+    [InlineData("GET", "/bucket/", "", "ListObjects")]
+    [InlineData("GET", "/bucket/", "list-type=2", "ListObjectsV2")]
+    [InlineData("GET", "/bucket/dir/", "", "GetObject")]
     public void FindsTheMostSpecificS3Operation(string method, string path, string query, string expected)
     {
         var found = RestRequestMatcher.FindOperation(S3, Request(method, path, query));
@@ -41,6 +44,40 @@ public sealed class RestRequestMatcherTests
         copy.Headers["x-amz-copy-source"] = "/other/key";
 
         Assert.Equal("CopyObject", RestRequestMatcher.FindOperation(S3, copy)?.Name);
+        var partCopy = Request("PUT", "/bucket/key", "partNumber=1&uploadId=u1");
+        partCopy.Headers["x-amz-copy-source"] = "/other/key";
+        Assert.Equal("UploadPartCopy", RestRequestMatcher.FindOperation(S3, partCopy)?.Name);
+    }
+
+    [Fact]
+    public void MissingRequiredMemberDoesNotRuleOutTheOnlyMatch()
+    {
+        var model = ServiceModel.Parse("t", System.Text.Encoding.UTF8.GetBytes("""
+            {"metadata": {"protocol": "rest-xml"},
+             "shapes": {"In": {"type": "structure", "required": ["Token"],
+                               "members": {"Token": {"shape": "S", "location": "header", "locationName": "x-token"}}},
+                        "S": {"type": "string"}},
+             "operations": {"Put": {"http": {"method": "PUT", "requestUri": "/{Id}"}, "input": {"shape": "In"}}}}
+            """));
+
+        Assert.Equal("Put", RestRequestMatcher.FindOperation(model, Request("PUT", "/a", ""))?.Name);
+    }
+
+    [Fact]
+    public void TrailingSlashIsDroppedOnlyWhenNothingMatchesWithIt()
+    {
+        var model = ServiceModel.Parse("t", System.Text.Encoding.UTF8.GetBytes("""
+            {"metadata": {"protocol": "rest-json"}, "shapes": {},
+             "operations": {
+               "ListFunctions": {"http": {"method": "GET", "requestUri": "/fns/"}},
+               "GetFunctions": {"http": {"method": "GET", "requestUri": "/fns"}},
+               "GetThing": {"http": {"method": "GET", "requestUri": "/things/{Id}"}}}}
+            """));
+
+        Assert.Equal("ListFunctions", RestRequestMatcher.FindOperation(model, Request("GET", "/fns/", ""))?.Name);
+        Assert.Equal("GetFunctions", RestRequestMatcher.FindOperation(model, Request("GET", "/fns", ""))?.Name);
+        Assert.Equal("GetThing", RestRequestMatcher.FindOperation(model, Request("GET", "/things/t1/", ""))?.Name);
+        Assert.Equal("t1", RestRequestMatcher.MatchLabels(model.GetOperation("GetThing"), "/things/t1/")!["Id"]);
     }
 
     [Fact]
