@@ -10,7 +10,7 @@ namespace Stratus.Protocols.RestXml;
 
 /// <summary>
 /// The server side of rest-xml (S3 above all): the operation by method, path template and literal query
-/// (<see cref="RestRequestMatcher"/>); the input from labels, query, headers (<see cref="RestXmlServerBinder"/>) and
+/// (<see cref="RestRequestMatcher"/>); the input from labels, query, headers (<see cref="RestServerBinder"/>) and
 /// the body (the payload member, else the body members under any root element); the output to headers, status
 /// and body (the payload member, else the body members under the output's root element in S3's namespace);
 /// errors as S3's bare <c>&lt;Error&gt;</c> (other services: <c>&lt;ErrorResponse&gt;&lt;Error&gt;</c>). HEAD responses
@@ -67,8 +67,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         }
         try
         {
-            var labels = RestRequestMatcher.MatchLabels(operation, request.Path) ?? [];
-            RestXmlServerBinder.BindRequest(operation, request, labels, input);
+            RestServerBinder.BindRequest(operation, request, input);
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
@@ -120,7 +119,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         SetRequestId(response, XmlServerWriter.RequestId(output));
         if (operation.Output is { } shape)
         {
-            var body = RestXmlServerBinder.BindResponse(shape, output, response);
+            var body = RestServerBinder.BindResponse(shape, output, response);
             if (shape.Payload is { } payloadName && shape.Members.TryGetValue(payloadName, out var payload))
             {
                 WritePayload(payload, output[payloadName], response);
@@ -194,7 +193,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         var shape = XmlServerWriter.ErrorShape(service, operation, error.Code);
         if (shape is not null && error.Fields is not null)
         {
-            RestXmlServerBinder.BindResponse(shape, error.Fields, response);
+            RestServerBinder.BindResponse(shape, error.Fields, response);
             response.StatusCode = error.StatusCode;
         }
         if (operation?.HttpMethod == "HEAD")
