@@ -57,7 +57,7 @@ public sealed class Ec2ServerTests
         var op = _ec2.Operation("DescribeKeyPairs");
         var response = _ec2.Server.SerializeError(_ec2.Model, op, new ServiceError("InvalidKeyPair.NotFound", "The key pair 'x' does not exist", 400));
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>InvalidKeyPair.NotFound</Code>", ServerTestKit.Text(response), StringComparison.Ordinal);
-        var error = _ec2.Client.ParseError(op, XmlServerRoundTrip.ToRawResponse(response, op));
+        var error = _ec2.Client.ParseError(op, WireRequests.ToRaw(response, streams: false));
         Assert.Equal("InvalidKeyPair.NotFound", error.Code);
         Assert.Equal("The key pair 'x' does not exist", error.Message);
         Assert.NotNull(error.RequestId);

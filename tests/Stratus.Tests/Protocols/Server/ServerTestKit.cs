@@ -27,7 +27,7 @@ internal sealed class ServerTestKit
 
     /// <summary>Serializes the input with the client and hands it to the server as a request.</summary>
     public ServerRequest Send(string operation, JsonObject input) =>
-        XmlServerRoundTrip.ToServerRequest(Client.SerializeRequest(Operation(operation), input));
+        WireRequests.ToServer(Client.SerializeRequest(Operation(operation), input));
 
     /// <summary>Finds and parses a request on the server; the operation must be <paramref name="expected"/>.</summary>
     public JsonObject Receive(ServerRequest request, string expected)
@@ -42,7 +42,7 @@ internal sealed class ServerTestKit
     {
         var op = Operation(operation);
         var response = Server.SerializeResponse(op, output);
-        var result = Client.ParseResponse(op, XmlServerRoundTrip.ToRawResponse(response, op));
+        var result = Client.ParseResponse(op, WireRequests.ToRaw(response, op.StreamingOutput is not null));
         result.Remove("ResponseMetadata");
         return (response, result);
     }

@@ -18,7 +18,7 @@ public sealed class SqsQueryServerTests
     {
         var (model, client, server) = Load();
         var create = new JsonObject { ["QueueName"] = "q", ["Attributes"] = new JsonObject { ["VisibilityTimeout"] = "30", ["DelaySeconds"] = "5" } };
-        var request = XmlServerRoundTrip.ToServerRequest(client.SerializeRequest(model.GetOperation("CreateQueue"), (JsonObject)create.DeepClone()));
+        var request = WireRequests.ToServer(client.SerializeRequest(model.GetOperation("CreateQueue"), (JsonObject)create.DeepClone()));
         Assert.Contains("Attribute.1.Name=VisibilityTimeout", System.Text.Encoding.UTF8.GetString(request.Body.Span), StringComparison.Ordinal);
         ServerTestKit.AssertSame(create, server.ParseRequest(server.FindOperation(model, request)!, request));
 
@@ -28,7 +28,7 @@ public sealed class SqsQueryServerTests
             ["MessageBody"] = "hi",
             ["MessageAttributes"] = new JsonObject { ["color"] = new JsonObject { ["DataType"] = "String", ["StringValue"] = "blue" } },
         };
-        request = XmlServerRoundTrip.ToServerRequest(client.SerializeRequest(model.GetOperation("SendMessage"), (JsonObject)send.DeepClone()));
+        request = WireRequests.ToServer(client.SerializeRequest(model.GetOperation("SendMessage"), (JsonObject)send.DeepClone()));
         ServerTestKit.AssertSame(send, server.ParseRequest(server.FindOperation(model, request)!, request));
     }
 
@@ -48,7 +48,7 @@ public sealed class SqsQueryServerTests
             }),
         };
         var response = server.SerializeResponse(op, (JsonObject)output.DeepClone());
-        var result = client.ParseResponse(op, XmlServerRoundTrip.ToRawResponse(response, op));
+        var result = client.ParseResponse(op, WireRequests.ToRaw(response, streams: false));
         result.Remove("ResponseMetadata");
         ServerTestKit.AssertSame(output, result);
     }
