@@ -12,7 +12,7 @@ namespace Stratus.Protocols.Query;
 /// <c>&lt;OpResponse xmlns="http://ec2.amazonaws.com/doc/{apiVersion}/"&gt;&lt;requestId&gt;..</c> followed by the
 /// members under their model names (lists as <c>item</c> elements in EC2's model), and errors as
 /// <c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code&gt;&lt;Message&gt;&lt;/Error&gt;&lt;/Errors&gt;&lt;RequestID&gt;</c>.
-/// An unknown <c>Action</c> throws <see cref="ProtocolReadException"/> with the code <c>InvalidAction</c>.
+/// An unknown <c>Action</c> finds no operation (null); the server answers it with <c>InvalidAction</c>.
 /// </summary>
 internal sealed class Ec2ServerProtocol : IServerProtocol
 {

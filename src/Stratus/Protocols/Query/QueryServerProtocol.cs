@@ -13,9 +13,8 @@ namespace Stratus.Protocols.Query;
 /// <c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type&gt;&lt;Code&gt;&lt;Message&gt;</c>.
 /// </summary>
 /// <remarks>
-/// A request with no <c>Action</c> is not this protocol's: <see cref="FindOperation"/> returns null. An
-/// <c>Action</c> the model does not have is answered as AWS does, by throwing <see cref="ProtocolReadException"/>
-/// with the code <c>InvalidAction</c> (status 400).
+/// A request with no <c>Action</c>, or one the model does not have, finds no operation (null, as
+/// <see cref="IServerProtocol.FindOperation"/> says); the server answers it, as AWS does, with <c>InvalidAction</c> (400).
 /// </remarks>
 internal sealed class QueryServerProtocol : IServerProtocol
 {
@@ -35,8 +34,8 @@ internal sealed class QueryServerProtocol : IServerProtocol
     /// <inheritdoc />
     public OperationModel? FindOperation(ServiceModel service, ServerRequest request) => FindAction(service, request);
 
-    /// <summary>Finds the operation a query or ec2 request names in its <c>Action</c> field (exactly, by its model name).</summary>
-    /// <exception cref="ProtocolReadException">The action is not one of the service's (<c>InvalidAction</c>), or the form is malformed.</exception>
+    /// <summary>Finds the operation a query or ec2 request names in its <c>Action</c> field (exactly, by its model name), or null.</summary>
+    /// <exception cref="ProtocolReadException">The form is malformed (<c>MalformedQueryString</c>).</exception>
     internal static OperationModel? FindAction(ServiceModel service, ServerRequest request)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -54,9 +53,7 @@ internal sealed class QueryServerProtocol : IServerProtocol
         {
             return null;
         }
-        return service.TryGetOperation(action, out var operation) && operation.Name == action
-            ? operation
-            : throw new ProtocolReadException($"The action {action} is not valid for this web service.") { Code = "InvalidAction" };
+        return service.TryGetOperation(action, out var operation) && operation.Name == action ? operation : null;
     }
 
     /// <inheritdoc />
