@@ -7,40 +7,29 @@ using Stratus.Protocols.Xml;
 namespace Stratus.Protocols.Query;
 
 /// <summary>
-/// The server side of the ec2 protocol: the operation is the form's <c>Action</c>, the input is read back by
-/// EC2's names (queryName, else the capitalized name; lists always <c>Name.N</c>), the output is written as
+/// The server side of the ec2 protocol (<see cref="FormServerProtocol"/>; the input read back by EC2's names:
+/// queryName, else the capitalized name; lists always <c>Name.N</c>): the output is written as
 /// <c>&lt;OpResponse xmlns="http://ec2.amazonaws.com/doc/{apiVersion}/"&gt;&lt;requestId&gt;..</c> followed by the
 /// members under their model names (lists as <c>item</c> elements in EC2's model), and errors as
 /// <c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code&gt;&lt;Message&gt;&lt;/Error&gt;&lt;/Errors&gt;&lt;RequestID&gt;</c>.
-/// An unknown <c>Action</c> finds no operation (null); the server answers it with <c>InvalidAction</c>.
 /// </summary>
-internal sealed class Ec2ServerProtocol : IServerProtocol
+internal sealed class Ec2ServerProtocol : FormServerProtocol
 {
-    private static readonly QueryFormReader Form = new(ec2: true);
     private readonly string _namespace;
 
     /// <summary>Creates the protocol for a service.</summary>
     public Ec2ServerProtocol(ServiceMetadata metadata)
+        : base(new QueryFormReader(ec2: true))
     {
         ArgumentNullException.ThrowIfNull(metadata);
         _namespace = "http://ec2.amazonaws.com/doc/" + metadata.ApiVersion + "/";
     }
 
     /// <inheritdoc />
-    public string Name => "ec2";
+    public override string Name => "ec2";
 
     /// <inheritdoc />
-    public OperationModel? FindOperation(ServiceModel service, ServerRequest request) => QueryServerProtocol.FindAction(service, request);
-
-    /// <inheritdoc />
-    public JsonObject ParseRequest(OperationModel operation, ServerRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(operation);
-        return Form.Read(operation.Input, QueryFormReader.Fields(request));
-    }
-
-    /// <inheritdoc />
-    public ServerResponse SerializeResponse(OperationModel operation, JsonObject output)
+    public override ServerResponse SerializeResponse(OperationModel operation, JsonObject output)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(output);
@@ -55,18 +44,15 @@ internal sealed class Ec2ServerProtocol : IServerProtocol
         }
         else
         {
-            xml.Append('<').Append(root).Append(" xmlns=\"");
-            XmlShapeWriter.AppendEscaped(xml, _namespace, attribute: true);
-            xml.Append("\">").Append(requestIdElement).Append("</").Append(root).Append('>');
+            xml.Append('<').Append(root);
+            XmlServerWriter.AppendXmlns(xml, _namespace);
+            xml.Append('>').Append(requestIdElement).Append("</").Append(root).Append('>');
         }
-        var response = new ServerResponse();
-        response.Headers["x-amzn-RequestId"] = requestId;
-        XmlServerWriter.SetBody(response, xml, "text/xml;charset=UTF-8");
-        return response;
+        return XmlResponse(200, requestId, xml, "text/xml;charset=UTF-8");
     }
 
     /// <inheritdoc />
-    public ServerResponse SerializeError(ServiceModel service, OperationModel? operation, ServiceError error)
+    public override ServerResponse SerializeError(ServiceModel service, OperationModel? operation, ServiceError error)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(error);
@@ -76,9 +62,6 @@ internal sealed class Ec2ServerProtocol : IServerProtocol
         xml.Append("</Error></Errors>");
         XmlServerWriter.AppendText(xml, "RequestID", requestId);
         xml.Append("</Response>");
-        var response = new ServerResponse { StatusCode = error.StatusCode };
-        response.Headers["x-amzn-RequestId"] = requestId;
-        XmlServerWriter.SetBody(response, xml, "text/xml;charset=UTF-8");
-        return response;
+        return XmlResponse(error.StatusCode, requestId, xml, "text/xml;charset=UTF-8");
     }
 }

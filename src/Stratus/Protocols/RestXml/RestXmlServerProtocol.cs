@@ -78,35 +78,14 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
 
     private static void ReadPayload(string name, Shape payload, ServerRequest request, JsonObject input)
     {
-        if (payload.Streaming)
-        {
-            if (request.BodyStream is not null || !request.Body.IsEmpty)
-            {
-                input[name] = NativeValues.Stream(request.BodyStream ?? new MemoryStream(request.Body.ToArray(), writable: false));
-            }
-            return;
-        }
-        if (request.Body.IsEmpty)
+        if (RestServerPayload.TryRead(name, payload, request, input))
         {
             return;
         }
-        switch (payload.Type)
+        using var reader = XmlSafeReader.OpenRoot(request.Body);
+        if (reader is not null)
         {
-            case ShapeType.Blob:
-                input[name] = NativeValues.Blob(request.Body.ToArray());
-                break;
-            case ShapeType.String:
-                input[name] = Encoding.UTF8.GetString(request.Body.Span);
-                break;
-            default:
-                using (var reader = XmlSafeReader.OpenRoot(request.Body))
-                {
-                    if (reader is not null)
-                    {
-                        input[name] = XmlShapeReader.ReadValue(reader, payload);
-                    }
-                }
-                break;
+            input[name] = XmlShapeReader.ReadValue(reader, payload);
         }
     }
 
@@ -122,7 +101,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
             var body = RestServerBinder.BindResponse(shape, output, response);
             if (shape.Payload is { } payloadName && shape.Members.TryGetValue(payloadName, out var payload))
             {
-                WritePayload(payload, output[payloadName], response);
+                WritePayload(operation, payload, output[payloadName], response);
             }
             else if (_s3 && operation.Name == "GetBucketLocation")
             {
@@ -147,39 +126,20 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         return response;
     }
 
-    private void WritePayload(Shape payload, JsonNode? value, ServerResponse response)
+    private void WritePayload(OperationModel operation, Shape payload, JsonNode? value, ServerResponse response)
     {
-        if (value is null)
+        if (RestServerPayload.TryWrite(operation, payload, value, response))
         {
             return;
         }
-        if (payload.EventStream)
+        if (payload.Type != ShapeType.Structure)
         {
-            throw new NotSupportedException("The server side does not write event streams.");
+            throw new NotSupportedException($"A {payload.Type} payload is not supported by rest-xml.");
         }
-        if (NativeValues.TryGetStream(value, out var stream))
-        {
-            response.BodyStream = stream;
-            return;
-        }
-        switch (payload.Type)
-        {
-            case ShapeType.Blob:
-                response.Body = NativeValues.TryGetBytes(value, out var bytes) ? bytes : throw new FormatException("A blob payload is expected.");
-                break;
-            case ShapeType.String:
-                response.Body = Encoding.UTF8.GetBytes(NativeValues.TryGetString(value, out var text) ? text : value.ToJsonString());
-                response.Headers.TryAdd("Content-Type", "text/plain");
-                break;
-            case ShapeType.Structure:
-                var xml = new StringBuilder(512).Append(XmlServerWriter.Declaration);
-                XmlShapeWriter.WriteStructure(xml, payload.LocationName ?? payload.Name, payload, (JsonObject)value, defaultNamespace: _namespace);
-                response.Body = Encoding.UTF8.GetBytes(xml.ToString());
-                response.Headers.TryAdd("Content-Type", "application/xml");
-                break;
-            default:
-                throw new NotSupportedException($"A {payload.Type} payload is not supported by rest-xml.");
-        }
+        var xml = new StringBuilder(512).Append(XmlServerWriter.Declaration);
+        XmlShapeWriter.WriteStructure(xml, payload.LocationName ?? payload.Name, payload, (JsonObject)value!, defaultNamespace: _namespace);
+        response.Body = Encoding.UTF8.GetBytes(xml.ToString());
+        response.Headers.TryAdd("Content-Type", "application/xml");
     }
 
     /// <inheritdoc />
@@ -211,18 +171,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
         }
         else
         {
-            xml.Append("<ErrorResponse");
-            if (_namespace is not null)
-            {
-                xml.Append(" xmlns=\"");
-                XmlShapeWriter.AppendEscaped(xml, _namespace, attribute: true);
-                xml.Append('"');
-            }
-            xml.Append("><Error>");
-            XmlServerWriter.AppendErrorContent(xml, shape, error, withType: true);
-            xml.Append("</Error>");
-            XmlServerWriter.AppendText(xml, "RequestId", requestId);
-            xml.Append("</ErrorResponse>");
+            XmlServerWriter.AppendErrorResponse(xml, _namespace, shape, error, requestId);
         }
         XmlServerWriter.SetBody(response, xml, "application/xml");
         return response;

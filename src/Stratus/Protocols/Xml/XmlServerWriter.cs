@@ -67,6 +67,34 @@ internal static class XmlServerWriter
         }
     }
 
+    /// <summary>
+    /// Appends the error document of query and of rest-xml services other than S3:
+    /// <c>&lt;ErrorResponse xmlns=..&gt;&lt;Error&gt;&lt;Type&gt;&lt;Code&gt;&lt;Message&gt;..&lt;/Error&gt;&lt;RequestId&gt;..&lt;/ErrorResponse&gt;</c>.
+    /// </summary>
+    public static void AppendErrorResponse(StringBuilder xml, string? xmlNamespace, Shape? shape, ServiceError error, string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        xml.Append("<ErrorResponse");
+        AppendXmlns(xml, xmlNamespace);
+        xml.Append("><Error>");
+        AppendErrorContent(xml, shape, error, withType: true);
+        xml.Append("</Error>");
+        AppendText(xml, "RequestId", requestId);
+        xml.Append("</ErrorResponse>");
+    }
+
+    /// <summary>Appends <c> xmlns=".."</c> (escaped) when there is a namespace.</summary>
+    public static void AppendXmlns(StringBuilder xml, string? xmlNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        if (xmlNamespace is not null)
+        {
+            xml.Append(" xmlns=\"");
+            XmlShapeWriter.AppendEscaped(xml, xmlNamespace, attribute: true);
+            xml.Append('"');
+        }
+    }
+
     /// <summary>Appends <c>&lt;name&gt;text&lt;/name&gt;</c>, escaping the text.</summary>
     public static void AppendText(StringBuilder xml, string name, string text)
     {
