@@ -46,7 +46,10 @@ public sealed partial class MockCloud
             if (operation is null)
             {
                 var code = protocol.Name is "query" or "ec2" ? "InvalidAction" : protocol.Name == "rest-xml" ? "MethodNotAllowed" : "UnknownOperationException";
-                return Error(protocol, model, null, new ServiceError(code, "The action or operation requested is not valid.", code == "MethodNotAllowed" ? 405 : 400), requestId);
+                var message = code == "InvalidAction" && ServiceRouter.Action(buffered, buffered.Body) is { } action
+                    ? $"The action {action} is not valid for this web service."
+                    : "The action or operation requested is not valid.";
+                return Error(protocol, model, null, new ServiceError(code, message, code == "MethodNotAllowed" ? 405 : 400), requestId);
             }
             if (operation.StreamingInput is null)
             {
