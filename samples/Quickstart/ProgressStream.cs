@@ -23,12 +23,19 @@ internal sealed class ProgressStream(Stream inner, IProgress<long> progress) : S
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // Reports the position, so a first pass that only hashes the body and the pass that sends it both count from 0.
     private int Report(int n)
     {
-        _read += n;
-        progress.Report(_read);
+        var position = inner.CanSeek ? inner.Position : _read += n;
+        if (n > 0 && (position >> 20) != (_last >> 20) || position == inner.Length)
+        {
+            progress.Report(position);
+        }
+        _last = position;
         return n;
     }
+
+    private long _last = -1;
 
     protected override void Dispose(bool disposing)
     {

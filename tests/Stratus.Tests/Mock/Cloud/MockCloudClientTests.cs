@@ -29,17 +29,17 @@ public sealed class MockCloudClientTests
     {
         await using var cloud = new MockCloud();
         using var s3 = Aws.Connect("s3", cloud.ClientOptions());
-        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "b1" });
+        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "bkt1" });
         var data = RandomNumberGenerator.GetBytes(100_000);
         var put = await s3.CallAsync("PutObject", new JsonObject
         {
-            ["Bucket"] = "b1",
+            ["Bucket"] = "bkt1",
             ["Key"] = "dir/a b+c.bin",
             ["Body"] = NativeValues.Stream(new MemoryStream(data)),
             ["Metadata"] = new JsonObject { ["color"] = "blue" },
         });
         Assert.Equal($"\"{Convert.ToHexStringLower(MD5.HashData(data))}\"", (string?)put["ETag"]);
-        var got = await s3.CallAsync("GetObject", new JsonObject { ["Bucket"] = "b1", ["Key"] = "dir/a b+c.bin", ["Range"] = "bytes=10-19" });
+        var got = await s3.CallAsync("GetObject", new JsonObject { ["Bucket"] = "bkt1", ["Key"] = "dir/a b+c.bin", ["Range"] = "bytes=10-19" });
         Assert.Equal("bytes 10-19/100000", (string?)got["ContentRange"]);
         Assert.Equal("blue", (string?)got["Metadata"]!["color"]);
         using (var ms = new MemoryStream())
@@ -47,9 +47,9 @@ public sealed class MockCloudClientTests
             await got["Body"]!.GetValue<Stream>().CopyToAsync(ms);
             Assert.Equal(data[10..20], ms.ToArray());
         }
-        var listed = await s3.CallAsync("ListObjectsV2", new JsonObject { ["Bucket"] = "b1", ["Delimiter"] = "/" });
+        var listed = await s3.CallAsync("ListObjectsV2", new JsonObject { ["Bucket"] = "bkt1", ["Delimiter"] = "/" });
         Assert.Equal("dir/", (string?)listed["CommonPrefixes"]![0]!["Prefix"]);
-        var e = await Assert.ThrowsAsync<ServiceException>(() => s3.CallAsync("GetObject", new JsonObject { ["Bucket"] = "b1", ["Key"] = "missing" }));
+        var e = await Assert.ThrowsAsync<ServiceException>(() => s3.CallAsync("GetObject", new JsonObject { ["Bucket"] = "bkt1", ["Key"] = "missing" }));
         Assert.Equal("NoSuchKey", e.ErrorCode);
         Assert.Equal(404, e.StatusCode);
     }
@@ -71,7 +71,7 @@ public sealed class MockCloudClientTests
         var received = await sqs.CallAsync("ReceiveMessage", new JsonObject { ["QueueUrl"] = url, ["MessageAttributeNames"] = new JsonArray("All") });
         Assert.Equal("hi", (string?)received["Messages"]![0]!["Body"]);
         var e = await Assert.ThrowsAsync<ServiceException>(() => sqs.CallAsync("GetQueueUrl", new JsonObject { ["QueueName"] = "nope" }));
-        Assert.Equal("QueueDoesNotExist", e.ErrorCode);
+        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", e.ErrorCode); // the query-compatible code, as botocore reports it
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class MockCloudClientTests
     {
         await using var cloud = new MockCloud();
         using var sts = Aws.Connect("sts", cloud.ClientOptions());
-        var assumed = await sts.CallAsync("AssumeRole", new JsonObject { ["RoleArn"] = "arn:aws:iam::000000000000:role/r", ["RoleSessionName"] = "s" });
+        var assumed = await sts.CallAsync("AssumeRole", new JsonObject { ["RoleArn"] = "arn:aws:iam::000000000000:role/r", ["RoleSessionName"] = "s1" });
         var c = assumed["Credentials"]!;
         var options = cloud.ClientOptions();
         options.Credentials = new AwsCredentials((string)c["AccessKeyId"]!, (string)c["SecretAccessKey"]!, (string)c["SessionToken"]!);
         using var asRole = Aws.Connect("sts", options);
         var identity = await asRole.CallAsync("GetCallerIdentity");
-        Assert.EndsWith("assumed-role/r/s", (string)identity["Arn"]!, StringComparison.Ordinal);
+        Assert.EndsWith("assumed-role/r/s1", (string)identity["Arn"]!, StringComparison.Ordinal);
     }
 
     [Fact]

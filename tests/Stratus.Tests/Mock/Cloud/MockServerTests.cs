@@ -55,12 +55,12 @@ public sealed class MockServerTests
         await using var cloud = new MockCloud(new MockCloudOptions { VerifySignatures = false });
         await using var server = await cloud.StartServerAsync();
         using var s3 = Aws.Connect("s3", Options(server));
-        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "x1" });
+        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "bkt-x1" });
         using var http = new HttpClient();
-        var response = await http.PostAsync(new Uri(server.Url, "/x1?delete"), new StringContent("<Delete><Object><Key>a</Key></Object", Encoding.UTF8, "application/xml"));
+        var response = await http.PostAsync(new Uri(server.Url, "/bkt-x1?delete"), new StringContent("<Delete><Object><Key>a</Key></Object", Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("<Code>MalformedXML</Code>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty((await s3.CallAsync("ListObjectsV2", new JsonObject { ["Bucket"] = "x1" }))["Contents"]?.AsArray() ?? []);
+        Assert.Empty((await s3.CallAsync("ListObjectsV2", new JsonObject { ["Bucket"] = "bkt-x1" }))["Contents"]?.AsArray() ?? []);
     }
 
     [Fact]
@@ -81,17 +81,17 @@ public sealed class MockServerTests
         await using var cloud = new MockCloud(new MockCloudOptions { VerifySignatures = false });
         await using var server = await cloud.StartServerAsync();
         using var s3 = Aws.Connect("s3", Options(server));
-        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "t1" });
+        await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "bkt-t1" });
         using (var tcp = new System.Net.Sockets.TcpClient())
         {
             await tcp.ConnectAsync(server.Url.Host, server.Url.Port);
             var stream = tcp.GetStream();
-            var head = $"PUT /t1/partial HTTP/1.1\r\nHost: {server.Url.Authority}\r\nContent-Length: 1000\r\n\r\n";
+            var head = $"PUT /bkt-t1/partial HTTP/1.1\r\nHost: {server.Url.Authority}\r\nContent-Length: 1000\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head + new string('x', 100)));
             await stream.FlushAsync();
         }
         await Task.Delay(300);
-        var e = await Assert.ThrowsAsync<ServiceException>(() => s3.CallAsync("HeadObject", new JsonObject { ["Bucket"] = "t1", ["Key"] = "partial" }));
+        var e = await Assert.ThrowsAsync<ServiceException>(() => s3.CallAsync("HeadObject", new JsonObject { ["Bucket"] = "bkt-t1", ["Key"] = "partial" }));
         Assert.Equal(404, e.StatusCode);
     }
 }
