@@ -109,17 +109,26 @@ if $need_npm; then
   fi
 fi
 
+APT_UPDATED=false
 apt_install() {
   [ "${EMU_SKIP_INSTALL:-0}" = 1 ] && { log "missing Debian packages ($*) and EMU_SKIP_INSTALL=1"; exit 1; }
   local SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   local t0; t0=$(now); log "apt-get install $*"
-  if [ ! -e "$TOOLS/.apt-updated" ]; then $SUDO apt-get update -qq > "$LOGS/apt.log" 2>&1 && touch "$TOOLS/.apt-updated"; fi
+  # Wait for a dpkg/apt lock held by another job on the machine instead of failing at once.
+  local lock=(-o DPkg::Lock::Timeout=300)
+  # The package lists once per run (a fresh machine has none; a kept TOOLS_DIR says nothing about them).
+  if ! $APT_UPDATED; then
+    $SUDO apt-get "${lock[@]}" update -qq >> "$LOGS/apt.log" 2>&1 || { tail -20 "$LOGS/apt.log" >&2; exit 1; }
+    APT_UPDATED=true
+  fi
   # services shipped by the packages are not wanted; in a container without init they do not start
   # (invoke-rc.d: "could not determine current runlevel"). Our ports differ from the packaged defaults.
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >> "$LOGS/apt.log" 2>&1 \
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get "${lock[@]}" install -y -qq --no-install-recommends "$@" >> "$LOGS/apt.log" 2>&1 \
     || { tail -20 "$LOGS/apt.log" >&2; exit 1; }
   log "apt-get install done in $(since "$t0")s"
 }
+# curl checks that every component answers (a minimal Debian image has none).
+command -v curl >/dev/null || apt_install curl ca-certificates
 if has swift; then
   if ! command -v swift-proxy-server >/dev/null || ! command -v swift-object-server >/dev/null \
      || ! command -v swift-container-server >/dev/null || ! command -v swift-account-server >/dev/null \

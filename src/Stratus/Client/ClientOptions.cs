@@ -38,6 +38,15 @@ public sealed class ClientOptions
     /// </summary>
     public string? Protocol { get; set; }
 
+    /// <summary>
+    /// The signature scheme. Default (null): the model's and endpoint rules' choice (SigV4, or SigV4a where the
+    /// rules ask for it). <c>v4</c>: the same, said explicitly. <c>s3v2</c>: S3's legacy HmacSHA1 signature
+    /// (<c>Authorization: AWS key:signature</c>), for older S3-compatible servers; S3 only, with path-style
+    /// addressing (the default with <see cref="EndpointUrl"/>). The names follow the models' <c>signatureVersion</c>
+    /// values (<c>v4</c>, <c>s3v4</c>); botocore calls S3's SigV2 <c>s3</c>, which S3's own model uses for SigV4.
+    /// </summary>
+    public string? SignatureVersion { get; set; }
+
     /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
     public bool Unsigned { get; set; }
 
@@ -81,5 +90,5 @@ public sealed class ClientOptions
 
     /// <summary>Shows the settings, never the credentials' secret.</summary>
     public override string ToString() =>
-        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? CredentialsProvider?.Name ?? "(default)"}, Profile = {Profile}, Unsigned = {Unsigned} }}";
+        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? CredentialsProvider?.Name ?? "(default)"}, Profile = {Profile}, SignatureVersion = {SignatureVersion}, Unsigned = {Unsigned} }}";
 }

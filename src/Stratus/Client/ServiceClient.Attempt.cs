@@ -111,6 +111,14 @@ public sealed partial class ServiceClient
             return;
         }
         var credentials = await ResolveCredentialsAsync(_credentials, operation, async, ct).ConfigureAwait(false);
+        var time = _options.Clock.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockSkewTicks));
+        if (UseS3SigV2)
+        {
+            // ClientOptions.SignatureVersion = "s3v2" (S3 only, path style: the URI path is the resource).
+            // SigV2 signs headers only, so the body is not hashed.
+            S3SigV2Signer.Sign(request, credentials, time);
+            return;
+        }
         var s3 = Model.Metadata.SignatureVersion is "s3" or "s3v4" || Model.Metadata.SigningName == "s3";
         string payloadHash;
         if (serialized.BodyStream is { } stream)
@@ -123,7 +131,6 @@ public sealed partial class ServiceClient
         {
             payloadHash = operation.AuthType == "v4-unsigned-body" && s3 ? PayloadHash.Unsigned : PayloadHash.Compute(serialized.Body);
         }
-        var time = _options.Clock.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockSkewTicks));
         var signing = new SigV4Options
         {
             Region = endpoint.SigningRegion,

@@ -52,6 +52,7 @@ public sealed partial class ServiceClient : IDisposable
             ?? ProfileRegion(options.Profile)
             ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
                 $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
+        CheckSignatureVersion(options, Model);
         _rules = EndpointBinder.RuleSet(_models, Model.Name);
         _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
         _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);

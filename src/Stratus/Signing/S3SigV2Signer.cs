@@ -11,7 +11,7 @@ namespace Stratus.Signing;
 /// method, Content-MD5, Content-Type, the date, the canonical <c>x-amz-*</c> headers and the canonical
 /// resource (the path-style resource plus the sub-resources in the query).
 /// </summary>
-public static class S3SigV2Signer
+public static partial class S3SigV2Signer
 {
     /// <summary>Query parameters that are part of the canonical resource (S3 sub-resources and response overrides).</summary>
     private static readonly FrozenSet<string> SubResources = FrozenSet.ToFrozenSet(

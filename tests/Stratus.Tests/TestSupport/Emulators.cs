@@ -20,3 +20,16 @@ public sealed class EmulatorFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs an emulator: skipped, saying why, when its EMU_* variable is unset.</summary>
+public sealed class EmulatorTheoryAttribute : TheoryAttribute
+{
+    /// <summary>Creates the attribute for the emulator whose endpoint is in <paramref name="variable"/>.</summary>
+    public EmulatorTheoryAttribute(string variable)
+    {
+        if (Emulators.Url(variable) is null)
+        {
+            Skip = $"{variable} is not set: the emulator is not running (scripts/test.sh starts it).";
+        }
+    }
+}
