@@ -9,7 +9,7 @@ public sealed partial class SqsService
 {
     private async ValueTask<JsonObject> ReceiveMessageAsync(MockCallContext context, JsonObject input, CancellationToken cancellationToken)
     {
-        var url = SqsInput.RequiredString(input, "QueueUrl");
+        var url = QueueUrlOf(context, input);
         var max = SqsInput.IntInRange(input, "MaxNumberOfMessages", 1, 10, 1);
         var request = new ReceiveRequest(
             max,

@@ -57,7 +57,16 @@ public sealed partial class SqsService : MockService, IPersistentMockService
     }
 
     /// <summary>The queue the input's <c>QueueUrl</c> names (under the lock).</summary>
-    private SqsQueue QueueOf(MockCallContext context, JsonObject input) => FindQueue(context, SqsInput.RequiredString(input, "QueueUrl"));
+    private SqsQueue QueueOf(MockCallContext context, JsonObject input) => FindQueue(context, QueueUrlOf(context, input));
+
+    /// <summary>
+    /// The queue URL a call names: its <c>QueueUrl</c> member or, as SQS's query API also allows (boto 2 does
+    /// this), the request's own path when the request is sent to the queue URL.
+    /// </summary>
+    private static string QueueUrlOf(MockCallContext context, JsonObject input) =>
+        input["QueueUrl"] is null && context.Request.Path.Trim('/').Contains('/', StringComparison.Ordinal)
+            ? new Uri(context.BaseUrl, context.Request.Path).ToString()
+            : SqsInput.RequiredString(input, "QueueUrl");
 
     private static string UrlOf(MockCallContext context, SqsQueue queue) => SqsAddresses.QueueUrl(context.BaseUrl, queue.Key);
 

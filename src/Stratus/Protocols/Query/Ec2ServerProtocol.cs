@@ -40,7 +40,7 @@ internal sealed class Ec2ServerProtocol : FormServerProtocol
         var xml = new StringBuilder(1024).Append(XmlServerWriter.Declaration);
         if (operation.Output is { } shape)
         {
-            XmlShapeWriter.WriteStructure(xml, root, shape, output, defaultNamespace: _namespace, firstChild: requestIdElement.ToString());
+            XmlShapeWriter.WriteStructure(xml, root, shape, output, defaultNamespace: _namespace, firstChild: requestIdElement.ToString(), response: true);
         }
         else
         {

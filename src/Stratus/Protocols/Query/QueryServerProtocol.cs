@@ -39,7 +39,7 @@ internal sealed class QueryServerProtocol : FormServerProtocol
         xml.Append('>');
         if (operation.Output is { } shape)
         {
-            XmlShapeWriter.WriteStructure(xml, QueryResponses.ResultWrapper(operation), shape, output);
+            XmlShapeWriter.WriteStructure(xml, QueryResponses.ResultWrapper(operation), shape, output, response: true);
         }
         xml.Append("<ResponseMetadata>");
         XmlServerWriter.AppendText(xml, "RequestId", requestId);

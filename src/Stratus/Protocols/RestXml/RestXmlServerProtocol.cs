@@ -113,7 +113,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
             else if (body.Exists(m => output[m.Key] is not null))
             {
                 var xml = new StringBuilder(512).Append(XmlServerWriter.Declaration);
-                XmlShapeWriter.WriteStructure(xml, RestXmlDocuments.RootName(operation, shape), shape, output, body, _namespace);
+                XmlShapeWriter.WriteStructure(xml, RestXmlDocuments.RootName(operation, shape), shape, output, body, _namespace, response: true);
                 XmlServerWriter.SetBody(response, xml, "application/xml");
             }
         }
@@ -137,7 +137,7 @@ internal sealed class RestXmlServerProtocol : IServerProtocol
             throw new NotSupportedException($"A {payload.Type} payload is not supported by rest-xml.");
         }
         var xml = new StringBuilder(512).Append(XmlServerWriter.Declaration);
-        XmlShapeWriter.WriteStructure(xml, payload.LocationName ?? payload.Name, payload, (JsonObject)value!, defaultNamespace: _namespace);
+        XmlShapeWriter.WriteStructure(xml, payload.LocationName ?? payload.Name, payload, (JsonObject)value!, defaultNamespace: _namespace, response: true);
         response.Body = Encoding.UTF8.GetBytes(xml.ToString());
         response.Headers.TryAdd("Content-Type", "application/xml");
     }

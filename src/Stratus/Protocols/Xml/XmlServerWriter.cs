@@ -57,7 +57,7 @@ internal static class XmlServerWriter
             {
                 if (member.Location is null)
                 {
-                    XmlShapeWriter.WriteValue(xml, member.LocationName ?? name, member, value);
+                    XmlShapeWriter.WriteValue(xml, member.LocationName ?? name, member, value, response: true);
                 }
             }
             else if (value is JsonValue scalar)

@@ -18,10 +18,11 @@ internal static class XmlShapeWriter
     /// Writes a structure as an element named <paramref name="name"/>; <paramref name="members"/> limits it to some members (the HTTP body's).
     /// A server writing a document's root passes the <paramref name="defaultNamespace"/> to declare when the shape has none of its own,
     /// and any <paramref name="firstChild"/> markup (ec2's <c>requestId</c>) to write before the members.
+    /// A <paramref name="response"/> names a flattened list's items as clients read them (see <see cref="ElementName"/>).
     /// </summary>
     public static void WriteStructure(
         StringBuilder xml, string name, Shape shape, JsonObject value, IEnumerable<KeyValuePair<string, Shape>>? members = null,
-        string? defaultNamespace = null, string? firstChild = null)
+        string? defaultNamespace = null, string? firstChild = null, bool response = false)
     {
         members ??= shape.Members;
         xml.Append('<').Append(name);
@@ -46,25 +47,25 @@ internal static class XmlShapeWriter
         {
             if (!member.XmlAttribute && value[memberName] is { } child)
             {
-                WriteValue(xml, member.LocationName ?? memberName, member, child);
+                WriteValue(xml, response ? ElementName(memberName, member) : member.LocationName ?? memberName, member, child, response);
             }
         }
         xml.Append("</").Append(name).Append('>');
     }
 
     /// <summary>Writes any value as an element (or, for flattened lists and maps, as a run of elements) named <paramref name="name"/>.</summary>
-    public static void WriteValue(StringBuilder xml, string name, Shape shape, JsonNode value)
+    public static void WriteValue(StringBuilder xml, string name, Shape shape, JsonNode value, bool response = false)
     {
         switch (shape.Type)
         {
             case ShapeType.Structure:
-                WriteStructure(xml, name, shape, (JsonObject)value);
+                WriteStructure(xml, name, shape, (JsonObject)value, response: response);
                 break;
             case ShapeType.List:
-                WriteList(xml, name, shape, (JsonArray)value);
+                WriteList(xml, name, shape, (JsonArray)value, response);
                 break;
             case ShapeType.Map:
-                WriteMap(xml, name, shape, (JsonObject)value);
+                WriteMap(xml, name, shape, (JsonObject)value, response);
                 break;
             default:
                 Open(xml, name, shape);
@@ -74,7 +75,14 @@ internal static class XmlShapeWriter
         }
     }
 
-    private static void WriteList(StringBuilder xml, string name, Shape list, JsonArray items)
+    // In a response, a flattened list's items are named by the list member's locationName when it has one
+    // (SQS's Messages → <Message>), as botocore's parsers read them; requests name them by the member.
+    private static string ElementName(string memberName, Shape member) =>
+        (member.Type == ShapeType.List && member.Flattened ? member.Member.LocationName : null)
+        ?? member.LocationName
+        ?? memberName;
+
+    private static void WriteList(StringBuilder xml, string name, Shape list, JsonArray items, bool response)
     {
         if (list.Flattened)
         {
@@ -82,7 +90,7 @@ internal static class XmlShapeWriter
             {
                 if (item is not null)
                 {
-                    WriteValue(xml, name, list.Member, item);
+                    WriteValue(xml, name, list.Member, item, response);
                 }
             }
             return;
@@ -93,13 +101,13 @@ internal static class XmlShapeWriter
         {
             if (item is not null)
             {
-                WriteValue(xml, itemName, list.Member, item);
+                WriteValue(xml, itemName, list.Member, item, response);
             }
         }
         Close(xml, name);
     }
 
-    private static void WriteMap(StringBuilder xml, string name, Shape map, JsonObject entries)
+    private static void WriteMap(StringBuilder xml, string name, Shape map, JsonObject entries, bool response)
     {
         var keyName = map.Key.LocationName ?? "key";
         var valueName = map.Value.LocationName ?? "value";
@@ -122,7 +130,7 @@ internal static class XmlShapeWriter
                 xml.Append("<entry>");
             }
             WriteValue(xml, keyName, map.Key, JsonValue.Create(key));
-            WriteValue(xml, valueName, map.Value, value);
+            WriteValue(xml, valueName, map.Value, value, response);
             xml.Append(map.Flattened ? "</" + name + ">" : "</entry>");
         }
         if (!map.Flattened)
