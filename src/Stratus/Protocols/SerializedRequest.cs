@@ -34,28 +34,7 @@ public sealed class SerializedRequest
     public bool HasBody => BodyStream is not null || !Body.IsEmpty;
 
     /// <summary>Renders the query string (without '?'), percent-encoding keys and values as AWS expects.</summary>
-    public string RenderQuery()
-    {
-        if (Query.Count == 0)
-        {
-            return "";
-        }
-        var sb = new StringBuilder();
-        foreach (var (k, v) in Query)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append('&');
-            }
-            UriEncoding.Append(sb, k, "");
-            if (v is not null)
-            {
-                sb.Append('=');
-                UriEncoding.Append(sb, v, "");
-            }
-        }
-        return sb.ToString();
-    }
+    public string RenderQuery() => UriTemplate.RenderQuery(Query);
 
     /// <summary>The path and query, as they appear on the request line.</summary>
     public string PathAndQuery => Query.Count == 0 ? Path : Path + "?" + RenderQuery();

@@ -37,38 +37,15 @@ public abstract class WireProtocol : IWireProtocol
     public abstract ParsedError ParseError(OperationModel operation, RawResponse response);
 
     /// <summary>Replaces <c>{Label}</c> in a host prefix with the input's hostLabel members, each a valid host label.</summary>
-    internal static string ExpandHostPrefix(OperationModel operation, string template, JsonObject input)
-    {
-        if (!template.Contains('{', StringComparison.Ordinal))
+    internal static string ExpandHostPrefix(OperationModel operation, string template, JsonObject input) =>
+        UriTemplate.Expand(template, (name, _) =>
         {
-            return template;
-        }
-        var sb = new StringBuilder(template.Length + 16);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-            var close = template.IndexOf('}', open);
-            sb.Append(template, i, open - i);
-            var name = template[(open + 1)..close];
             if (!NativeValues.TryGetString(input[name], out var value) || value.Length == 0)
             {
                 throw new ArgumentException($"{operation}: the host label '{name}' is missing or empty.", name);
             }
-            if (!IsValidHostLabel(value))
-            {
-                throw new ArgumentException($"{operation}: '{value}' given for '{name}' is not a valid host label.", name);
-            }
-            sb.Append(value);
-            i = close + 1;
-        }
-        return sb.ToString();
-    }
+            return IsValidHostLabel(value) ? value : throw new ArgumentException($"{operation}: '{value}' given for '{name}' is not a valid host label.", name);
+        });
 
     private static bool IsValidHostLabel(string s)
     {

@@ -51,24 +51,7 @@ public sealed class SigningRequest
     }
 
     /// <summary>Renders the query string (without '?') as it goes on the wire, each key and value percent-encoded.</summary>
-    public string RenderQuery()
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (var (k, v) in Query)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append('&');
-            }
-            UriEncoding.Append(sb, k, "");
-            if (v is not null)
-            {
-                sb.Append('=');
-                UriEncoding.Append(sb, v, "");
-            }
-        }
-        return sb.ToString();
-    }
+    public string RenderQuery() => UriTemplate.RenderQuery(Query);
 
     /// <summary>The path and query, as they appear on the request line.</summary>
     public string PathAndQuery => Query.Count == 0 ? Path : Path + "?" + RenderQuery();

@@ -105,36 +105,10 @@ public static class RestRequestBinder
         return body;
     }
 
-    private static string RenderPath(OperationModel operation, string template, Dictionary<string, string> labels)
-    {
-        if (!template.Contains('{', StringComparison.Ordinal))
-        {
-            return template;
-        }
-        var sb = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
-        {
-            var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                sb.Append(template, i, template.Length - i);
-                break;
-            }
-            var close = template.IndexOf('}', open);
-            sb.Append(template, i, open - i);
-            var label = template[(open + 1)..close];
-            var greedy = label.EndsWith('+');
-            var name = greedy ? label[..^1] : label;
-            if (!labels.TryGetValue(name, out var value))
-            {
-                throw new ArgumentException($"{operation}: the URI label '{name}' is required.", name);
-            }
-            sb.Append(UriEncoding.Encode(value, greedy ? "/" : ""));
-            i = close + 1;
-        }
-        return sb.ToString();
-    }
+    private static string RenderPath(OperationModel operation, string template, Dictionary<string, string> labels) =>
+        UriTemplate.Expand(template, (name, greedy) => labels.TryGetValue(name, out var value)
+            ? UriEncoding.Encode(value, greedy ? "/" : "")
+            : throw new ArgumentException($"{operation}: the URI label '{name}' is required.", name));
 
     private static string LabelValue(OperationModel operation, string name, Shape member, JsonNode value)
     {
