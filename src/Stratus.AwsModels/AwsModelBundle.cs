@@ -8,6 +8,8 @@ namespace Stratus.AwsModels;
 /// <c>{"apiVersion", "service", "paginators"?, "waiters"?, "rules"?}</c>, plus the shared data
 /// files (<c>_endpoints</c>, <c>_partitions</c>, <c>_sdk-default-configuration</c>, <c>_retry</c>).
 /// Listing services reads only the small index; nothing is decompressed until opened.
+/// A service may also have protocol variants (<see cref="Variants"/>): its model for another wire
+/// protocol, from an older botocore, as <c>&lt;service&gt;@&lt;protocol&gt;</c> (not among <see cref="ServiceNames"/>).
 /// </summary>
 public static class AwsModelBundle
 {
@@ -29,6 +31,28 @@ public static class AwsModelBundle
 
     /// <summary>The index: one entry per bundled service, sorted by name.</summary>
     public static IReadOnlyList<AwsServiceInfo> Services => s_index.Value.Services;
+
+    /// <summary>
+    /// The protocol variants: models of a service for another wire protocol than its main model's (for
+    /// example SQS's <c>query</c> model, which older clients and emulators speak), each with
+    /// <see cref="AwsServiceInfo.Variant"/> set to its protocol. Sorted by service, then protocol.
+    /// </summary>
+    public static IReadOnlyList<AwsServiceInfo> Variants => s_index.Value.Variants;
+
+    /// <summary>The protocols of <paramref name="service"/>'s variants, for example <c>["query"]</c> for <c>sqs</c>; empty when it has none.</summary>
+    public static IReadOnlyList<string> VariantsOf(string service) =>
+        service is null ? [] : [.. s_index.Value.VariantsOf(service).Select(v => v.Variant!)];
+
+    /// <summary>The index entry of <paramref name="service"/>'s variant for <paramref name="protocol"/>, or null when the bundle has none.</summary>
+    public static AwsServiceInfo? GetVariantInfo(string service, string protocol) =>
+        service is null || protocol is null ? null : s_index.Value.VariantsOf(service).FirstOrDefault(v => v.Variant == protocol);
+
+    /// <summary>
+    /// Opens a protocol variant's bundle entry (<c>{"apiVersion", "service", "paginators"?}</c>),
+    /// decompressing as it is read; null when the bundle has no such variant. The caller disposes the stream.
+    /// </summary>
+    public static Stream? OpenVariant(string service, string protocol) =>
+        GetVariantInfo(service, protocol) is { } info ? OpenCompressed(info.Name + "@" + info.Variant + Extension) : null;
 
     /// <summary>Whether the bundle has a model for <paramref name="service"/> (exact, case-sensitive name).</summary>
     public static bool Contains(string service) => service is not null && s_index.Value.Find(service) is not null;

@@ -4,7 +4,8 @@ namespace Stratus.AwsModels;
 public sealed class AwsServiceInfo
 {
     internal AwsServiceInfo(string name, string apiVersion, string? protocol, IReadOnlyList<string> protocols,
-        string? endpointPrefix, string? signingName, string? serviceId, IReadOnlyList<string> documents, long size)
+        string? endpointPrefix, string? signingName, string? serviceId, IReadOnlyList<string> documents, long size,
+        string? variant = null, string? botocoreVersion = null)
     {
         Name = name;
         ApiVersion = apiVersion;
@@ -15,6 +16,8 @@ public sealed class AwsServiceInfo
         ServiceId = serviceId;
         Documents = documents;
         Size = size;
+        Variant = variant;
+        BotocoreVersion = botocoreVersion;
     }
 
     /// <summary>The service name (botocore's folder name), for example <c>ec2</c>.</summary>
@@ -44,6 +47,15 @@ public sealed class AwsServiceInfo
     /// <summary>The size in bytes of the decompressed bundle entry (JSON).</summary>
     public long Size { get; }
 
+    /// <summary>
+    /// For a protocol variant (see <see cref="AwsModelBundle.Variants"/>), the protocol it is the model of,
+    /// for example <c>query</c>; null for a service's main model.
+    /// </summary>
+    public string? Variant { get; }
+
+    /// <summary>The botocore version this model comes from, when it differs from the bundle's (<see cref="AwsModelBundle.Version"/>): set for protocol variants.</summary>
+    public string? BotocoreVersion { get; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Name} {ApiVersion} ({Protocol})";
+    public override string ToString() => Variant is null ? $"{Name} {ApiVersion} ({Protocol})" : $"{Name}@{Variant} {ApiVersion} ({Protocol})";
 }

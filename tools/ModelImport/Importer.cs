@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 
 namespace Stratus.ModelImport;
 
-/// <summary>The import, start to end: fetch, extract, convert every service, write the bundle and its provenance.</summary>
-internal static partial class Importer
+/// <summary>The import, start to end: fetch, extract, convert every service and protocol variant, write the bundle and its provenance.</summary>
+internal static class Importer
 {
     /// <summary>Top-level data files, and their names in the bundle.</summary>
     private static readonly (string File, string Name)[] DataFiles =
@@ -16,7 +14,6 @@ internal static partial class Importer
         ("_retry.json", "_retry"),
     ];
 
-    private const string DataPath = "usr/lib/python3/dist-packages/botocore/data";
     private const string DocPath = "usr/share/doc/python3-botocore";
 
     public static int Run(ImportOptions options)
@@ -25,25 +22,8 @@ internal static partial class Importer
         var temp = Directory.CreateTempSubdirectory("stratus-botocore-").FullName;
         try
         {
-            IReadOnlyList<string> commands;
-            string deb;
-            if (options.DebPath is { } given)
-            {
-                deb = given;
-                commands = [$"# the .deb was given with --deb: {given}"];
-            }
-            else
-            {
-                (deb, commands) = DebFetcher.Download(temp, options.Suite ?? ImportOptions.DefaultSuite);
-            }
-            var extracted = Path.Combine(temp, "x");
-            var (package, packageVersion) = DebFetcher.Extract(deb, extracted);
-            var data = Path.Combine(extracted, DataPath);
-            if (!Directory.Exists(data))
-            {
-                throw new ImportException($"{deb} has no {DataPath}");
-            }
-            var botocoreVersion = ReadBotocoreVersion(Path.GetDirectoryName(data)!) ?? packageVersion.Split('+', '-')[0];
+            var main = BotocorePackage.Fetch(temp, options.DebPath, options.Suite);
+            var (data, source) = (main.Data, main.Source);
 
             var output = Path.Combine(options.OutputDirectory, "Data");
             Directory.CreateDirectory(output);
@@ -53,7 +33,7 @@ internal static partial class Importer
             }
 
             var sources = ServiceSource.Discover(data);
-            Console.WriteLine($"botocore {botocoreVersion} ({package} {packageVersion}): {sources.Count} services");
+            Console.WriteLine($"botocore {source.BotocoreVersion} ({source.Package} {source.PackageVersion}): {sources.Count} services");
             var results = new ServiceResult[sources.Count];
             Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
                 results[i] = ServiceImporter.Import(sources[i], output));
@@ -65,20 +45,18 @@ internal static partial class Importer
                 BundleWriter.Write(Path.Combine(output, name + ".json.br"), compressed);
                 dataSize += compressed.Length;
             }
-            var index = IndexWriter.Build(botocoreVersion, package, packageVersion, results);
+            var variants = VariantImporter.Import(ProtocolVariant.All, options.VariantDebs, temp, output);
+            var index = IndexWriter.Build(source.BotocoreVersion, source.Package, source.PackageVersion, results, variants);
             BundleWriter.Write(Path.Combine(output, "index.json"), index);
 
-            var doc = Path.Combine(extracted, DocPath);
+            var doc = Path.Combine(main.Extracted, DocPath);
             File.WriteAllText(Path.Combine(options.OutputDirectory, "LICENSE-botocore.txt"), Licence.Build(Path.Combine(doc, "copyright")));
             File.Copy(Path.Combine(doc, "NOTICE"), Path.Combine(options.OutputDirectory, "NOTICE-botocore.txt"), overwrite: true);
 
             var bundle = Directory.GetFiles(output).Select(f => new FileInfo(f)).ToArray();
             var largest = bundle.MaxBy(f => f.Length)!;
             var facts = new ProvenanceFacts(
-                package, packageVersion, botocoreVersion,
-                options.DebPath is null ? options.Suite ?? ImportOptions.DefaultSuite : options.Suite,
-                Path.GetFileName(deb), Sha256(deb), new FileInfo(deb).Length, options.DebPath is not null,
-                DateTime.UtcNow, commands, results,
+                source, DateTime.UtcNow, results, variants,
                 bundle.Length, bundle.Sum(f => f.Length), results.Sum(r => r.Size), largest.Name, largest.Length);
             File.WriteAllText(Path.Combine(options.OutputDirectory, "PROVENANCE.md"), Provenance.Build(facts));
 
@@ -105,19 +83,4 @@ internal static partial class Importer
     }
 
     public static string Mib(long bytes) => $"{bytes / 1024.0 / 1024.0:F2} MiB";
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static string? ReadBotocoreVersion(string botocoreDirectory)
-    {
-        var init = Path.Combine(botocoreDirectory, "__init__.py");
-        return File.Exists(init) && VersionLine().Match(File.ReadAllText(init)) is { Success: true } m ? m.Groups[1].Value : null;
-    }
-
-    [GeneratedRegex("""^__version__\s*=\s*['"]([^'"]+)['"]""", RegexOptions.Multiline)]
-    private static partial Regex VersionLine();
 }

@@ -5,17 +5,10 @@ namespace Stratus.ModelImport;
 
 /// <summary>Everything PROVENANCE.md records.</summary>
 internal sealed record ProvenanceFacts(
-    string Package,
-    string PackageVersion,
-    string BotocoreVersion,
-    string? Suite,
-    string DebFileName,
-    string DebSha256,
-    long DebSize,
-    bool LocalDeb,
+    DebSource Source,
     DateTime Imported,
-    IReadOnlyList<string> Commands,
     IReadOnlyList<ServiceResult> Services,
+    IReadOnlyList<VariantResult> Variants,
     int BundleFiles,
     long BundleBytes,
     long UncompressedBytes,
@@ -25,10 +18,11 @@ internal sealed record ProvenanceFacts(
 /// <summary>Writes PROVENANCE.md: where the bundle came from and what was done to it.</summary>
 internal static class Provenance
 {
-    public static string Build(ProvenanceFacts f)
+    public static string Build(ProvenanceFacts facts)
     {
+        var f = facts.Source;
         var s = new StringBuilder();
-        var date = f.Imported.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = facts.Imported.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         s.Append(CultureInfo.InvariantCulture, $"""
             # Provenance of the AWS model bundle
 
@@ -43,10 +37,10 @@ internal static class Provenance
             | .deb file | `{f.DebFileName}` ({f.DebSize} bytes) |
             | .deb sha256 | `{f.DebSha256}` |
             | {(f.LocalDeb ? "Imported" : "Fetched")} on | {date} (UTC) |
-            | Services | {f.Services.Count} |
-            | Bundle | {f.BundleFiles} files in `Data/`, {f.BundleBytes} bytes in all ({Importer.Mib(f.BundleBytes)}; `du` shows more, counting whole blocks) |
-            | Uncompressed services | {f.UncompressedBytes} bytes ({Importer.Mib(f.UncompressedBytes)}), stripped and minified |
-            | Largest file | `{f.LargestFile}`, {f.LargestBytes} bytes (the limit is 4 MiB) |
+            | Services | {facts.Services.Count} |
+            | Bundle | {facts.BundleFiles} files in `Data/`, {facts.BundleBytes} bytes in all ({Importer.Mib(facts.BundleBytes)}; `du` shows more, counting whole blocks) |
+            | Uncompressed services | {facts.UncompressedBytes} bytes ({Importer.Mib(facts.UncompressedBytes)}), stripped and minified |
+            | Largest file | `{facts.LargestFile}`, {facts.LargestBytes} bytes (the limit is 4 MiB) |
 
             ## How it was fetched
 
@@ -92,6 +86,10 @@ internal static class Provenance
               uncompressed size.
             - The output is deterministic: the same .deb gives the same bytes in `Data/`.
 
+            """);
+        s.Append('\n');
+        AppendVariants(s, facts);
+        s.Append("""
             ## Licence
 
             botocore is Apache-2.0. `LICENSE-botocore.txt` holds the package's Debian copyright file and the
@@ -99,5 +97,58 @@ internal static class Provenance
 
             """);
         return s.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static void AppendVariants(StringBuilder s, ProvenanceFacts facts)
+    {
+        if (facts.Variants.Count == 0)
+        {
+            return;
+        }
+        s.Append("""
+            ## Protocol variants
+
+            Some services' current models dropped a wire protocol that older clients and emulators still
+            speak. For those, the model of that protocol is taken from an older botocore, as listed in
+            `tools/ModelImport/ProtocolVariant.cs`, and bundled as `Data/<service>@<protocol>.json.br` beside the
+            main model: the same bundle format, holding only `{"apiVersion", "service", "paginators"}` (the
+            main model's waiters and endpoint rules serve the variant too), documentation stripped the same way.
+            `index.json` lists them under `variants` (not among the services); `ModelLoader.LoadService(service, protocol)` loads them.
+
+            | Variant | Protocol | api version | Suite | Package version | botocore | .deb file | .deb sha256 |
+            |---|---|---|---|---|---|---|---|
+
+            """);
+        foreach (var v in facts.Variants)
+        {
+            var d = v.Source;
+            s.Append(CultureInfo.InvariantCulture,
+                $"| `Data/{v.Variant.FileStem}.json.br` | `{v.Variant.Protocol}` | `{v.Result.ApiVersion}` | {(d.Suite is null ? "not recorded" : $"`{d.Suite}`")} | `{d.Package}` `{d.PackageVersion}` | `{d.BotocoreVersion}` | `{d.DebFileName}` ({d.DebSize} bytes) | `{d.DebSha256}` |\n");
+        }
+        foreach (var group in facts.Variants.GroupBy(v => v.Source.DebFileName))
+        {
+            var d = group.First().Source;
+            s.Append(CultureInfo.InvariantCulture, $"""
+
+                For {string.Join(", ", group.Select(v => $"`{v.Variant.FileStem}`"))}, {(d.LocalDeb ? "the .deb was given with `--variant-deb`" : $"the .deb was fetched from `{d.Suite}` the same way as the main package (apt checks it against the suite's signed index)")}, in its own `$T`:
+
+                ```sh
+
+                """);
+            foreach (var c in d.Commands)
+            {
+                s.Append(c).Append('\n');
+            }
+            s.Append(CultureInfo.InvariantCulture, $"""
+                dpkg-deb -x $T/{d.DebFileName} $T/x
+                ```
+
+                Then, from `$T/x/usr/lib/python3/dist-packages/botocore/data`, each variant's service folder's newest
+                api version: `service-2.json` (whose `metadata.protocol` must be the variant's protocol) and
+                `paginators-1.json`.
+
+                """);
+        }
+        s.Append('\n');
     }
 }

@@ -5,13 +5,17 @@ namespace Stratus.ModelImport;
 /// <summary>Turns one service's botocore folder into its bundle entry, <c>Data/&lt;service&gt;.json.br</c>.</summary>
 internal static class ServiceImporter
 {
-    public static ServiceResult Import(ServiceSource source, string dataDirectory)
+    public static ServiceResult Import(ServiceSource source, string dataDirectory) =>
+        Import(source, dataDirectory, source.Name, ServiceSource.Documents);
+
+    /// <summary>Writes <c>Data/&lt;fileStem&gt;.json.br</c> with only the given documents (file type, key in the entry).</summary>
+    public static ServiceResult Import(ServiceSource source, string dataDirectory, string fileStem, IReadOnlyList<(string Type, string Key)> documentTypes)
     {
         var entry = new List<KeyValuePair<string, JsonNode?>> { new("apiVersion", source.ApiVersion) };
         var documents = new List<string>();
         var stripped = 0;
         JsonObject? service = null;
-        foreach (var (type, key) in ServiceSource.Documents)
+        foreach (var (type, key) in documentTypes)
         {
             var document = source.Load(type);
             if (document is null)
@@ -29,7 +33,7 @@ internal static class ServiceImporter
         }
         var json = BundleWriter.MinifyObject(entry);
         var compressed = BundleWriter.Compress(json);
-        BundleWriter.Write(Path.Combine(dataDirectory, source.Name + ".json.br"), compressed);
+        BundleWriter.Write(Path.Combine(dataDirectory, fileStem + ".json.br"), compressed);
 
         var metadata = service["metadata"] as JsonObject ?? throw new ImportException($"{source.Directory}: service-2.json has no metadata");
         var protocol = Str(metadata, "protocol");

@@ -20,17 +20,29 @@ internal sealed record ServiceSource(string Name, string ApiVersion, string Dire
         var result = new List<ServiceSource>();
         foreach (var serviceDir in System.IO.Directory.GetDirectories(dataDirectory).Order(StringComparer.Ordinal))
         {
-            var newest = System.IO.Directory.GetDirectories(serviceDir)
-                .Where(d => File.Exists(Path.Combine(d, "service-2.json")))
-                .Select(Path.GetFileName)
-                .Order(StringComparer.Ordinal)
-                .LastOrDefault();
-            if (newest is not null)
+            if (Newest(serviceDir) is { } source)
             {
-                result.Add(new ServiceSource(Path.GetFileName(serviceDir), newest, Path.Combine(serviceDir, newest)));
+                result.Add(source);
             }
         }
         return result;
+    }
+
+    /// <summary>Finds one service's newest api version, or null when botocore has no such service.</summary>
+    public static ServiceSource? Find(string dataDirectory, string service)
+    {
+        var serviceDir = Path.Combine(dataDirectory, service);
+        return System.IO.Directory.Exists(serviceDir) ? Newest(serviceDir) : null;
+    }
+
+    private static ServiceSource? Newest(string serviceDir)
+    {
+        var newest = System.IO.Directory.GetDirectories(serviceDir)
+            .Where(d => File.Exists(Path.Combine(d, "service-2.json")))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
+        return newest is null ? null : new ServiceSource(Path.GetFileName(serviceDir), newest, Path.Combine(serviceDir, newest));
     }
 
     /// <summary>Loads a document type (with its sdk-extras merged), or null when the folder has none.</summary>

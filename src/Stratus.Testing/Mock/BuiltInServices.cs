@@ -1,3 +1,4 @@
+using Stratus.Testing.Services.DynamoDb;
 using Stratus.Testing.Services.Ec2;
 using Stratus.Testing.Services.S3;
 using Stratus.Testing.Services.Sqs;
@@ -11,6 +12,7 @@ internal static class BuiltInServices
     public static void AddTo(MockCloud cloud)
     {
         ArgumentNullException.ThrowIfNull(cloud);
+        cloud.AddService(new DynamoDbService());
         cloud.AddService(new Ec2Service());
         cloud.AddService(new S3Service());
         cloud.AddService(new SqsService());

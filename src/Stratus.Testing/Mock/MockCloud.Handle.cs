@@ -36,11 +36,20 @@ public sealed partial class MockCloud
                 buffered = S3Addressing.ToPathStyle(buffered, out virtualHostBucket);
             }
             protocol = ChooseProtocol(model, buffered);
+            if (!model.Metadata.Protocols.Contains(protocol.Name) && Options.Models.ProtocolsOf(model.Name).Contains(protocol.Name))
+            {
+                // An older client speaks a protocol the service left (SQS over query): read and write it with
+                // that protocol's model, whose shapes carry its wire names; the operations are the same.
+                model = Options.Models.LoadService(model.Name, protocol.Name);
+            }
             operation = protocol.FindOperation(model, buffered);
             if (operation is null)
             {
                 var code = protocol.Name is "query" or "ec2" ? "InvalidAction" : protocol.Name == "rest-xml" ? "MethodNotAllowed" : "UnknownOperationException";
-                return Error(protocol, model, null, new ServiceError(code, "The action or operation requested is not valid.", code == "MethodNotAllowed" ? 405 : 400), requestId);
+                var message = code == "InvalidAction" && ServiceRouter.Action(buffered, buffered.Body) is { } action
+                    ? $"The action {action} is not valid for this web service."
+                    : "The action or operation requested is not valid.";
+                return Error(protocol, model, null, new ServiceError(code, message, code == "MethodNotAllowed" ? 405 : 400), requestId);
             }
             if (operation.StreamingInput is null)
             {
@@ -100,7 +109,7 @@ public sealed partial class MockCloud
         }
     }
 
-    private static IServerProtocol ChooseProtocol(ServiceModel model, ServerRequest request)
+    internal static IServerProtocol ChooseProtocol(ServiceModel model, ServerRequest request)
     {
         var contentType = request.Header("Content-Type") ?? "";
         var names = model.Metadata.Protocols.Count > 0 ? model.Metadata.Protocols : [model.Metadata.Protocol];

@@ -33,6 +33,8 @@ public sealed class ClientOptions
     /// <summary>
     /// Speak this protocol instead of the model's first supported one (for example <c>query</c> for an SQS
     /// emulator that predates SQS's JSON protocol). The shapes are the same; only the wire format changes.
+    /// When the service has a model made for that protocol (a protocol variant, such as SQS's <c>query</c>
+    /// model: see <see cref="ModelLoader.ProtocolsOf"/>), the client loads it, so that protocol's wire traits apply.
     /// </summary>
     public string? Protocol { get; set; }
 

@@ -39,7 +39,9 @@ public sealed partial class ServiceClient : IDisposable
         _models = options.Models ?? ModelLoader.Default;
         try
         {
-            Model = _models.LoadService(service);
+            Model = options.Protocol is { } wanted && _models.ProtocolsOf(service).Contains(wanted)
+                ? _models.LoadService(service, wanted)
+                : _models.LoadService(service);
             _protocol = options.Protocol is { } forced ? ProtocolRegistry.Create(forced, Model.Metadata) : ProtocolRegistry.For(Model);
         }
         catch (Exception e) when (e is KeyNotFoundException or NotSupportedException)

@@ -38,4 +38,27 @@ internal static class ModelDirectory
         }
         return found;
     }
+
+    /// <summary>
+    /// Every api-version folder of <paramref name="service"/> holding a <c>service-2</c> model, in
+    /// directory order, newest first within a directory (for protocol variants: any of them may be one).
+    /// </summary>
+    public static DirectoryService[] Folders(IEnumerable<string> directories, string service)
+    {
+        var found = new List<DirectoryService>();
+        foreach (var directory in directories)
+        {
+            var serviceFolder = Path.Combine(directory, service);
+            if (!Directory.Exists(serviceFolder))
+            {
+                continue;
+            }
+            found.AddRange(Directory.EnumerateDirectories(serviceFolder)
+                .Where(v => ModelFiles.Find(Path.Combine(v, "service-2")) is not null)
+                .Select(v => Path.GetFileName(v))
+                .OrderDescending(StringComparer.Ordinal)
+                .Select(version => new DirectoryService(service, version, Path.Combine(serviceFolder, version))));
+        }
+        return [.. found];
+    }
 }

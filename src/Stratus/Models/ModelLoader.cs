@@ -12,12 +12,14 @@ namespace Stratus.Models;
 /// (<see cref="AwsModelBundle"/>). User directories take precedence over the bundle, the first
 /// directory holding a service winning. A service is read and parsed only when first used, then
 /// cached for the loader's life. Thread-safe: share one instance (<see cref="Default"/>).
+/// A service may have models for other wire protocols than its main model's (protocol variants):
+/// see <see cref="LoadService(string, string)"/> and <see cref="ProtocolsOf"/>.
 /// </summary>
 /// <remarks>
 /// User directories are listed once, on first use; models added to them later are not seen by the
 /// same loader. <c>*.sdk-extras.json</c> files are not merged from user directories (the bundle has them merged already).
 /// </remarks>
-public sealed class ModelLoader
+public sealed partial class ModelLoader
 {
     /// <summary>The environment variable listing extra model directories, separated by <see cref="Path.PathSeparator"/>.</summary>
     public const string EnvironmentVariable = "STRATUS_MODEL_PATH";

@@ -63,41 +63,14 @@ internal sealed class RestJsonServerProtocol : IServerProtocol
 
     private static void ParsePayload(string name, Shape payload, ServerRequest request, JsonObject input)
     {
-        if (payload.Streaming || payload.EventStream)
-        {
-            // Handed over unread; an input event stream stays encoded.
-            if (request.BodyStream is { } stream)
-            {
-                input[name] = NativeValues.Stream(stream);
-            }
-            else if (!request.Body.IsEmpty)
-            {
-                input[name] = NativeValues.Stream(new MemoryStream(request.Body.ToArray(), writable: false));
-            }
-            return;
-        }
-        var body = request.Body;
-        if (body.IsEmpty)
+        if (RestServerPayload.TryRead(name, payload, request, input))
         {
             return;
         }
-        switch (payload.Type)
+        using var doc = JsonBodyReader.ParseDocument(request.Body);
+        if (doc is not null)
         {
-            case ShapeType.Blob:
-                input[name] = NativeValues.Blob(body.ToArray());
-                break;
-            case ShapeType.String:
-                input[name] = Encoding.UTF8.GetString(body.Span);
-                break;
-            default:
-                using (var doc = JsonBodyReader.ParseDocument(body))
-                {
-                    if (doc is not null)
-                    {
-                        input[name] = JsonBodyReader.Read(payload, doc.RootElement);
-                    }
-                }
-                break;
+            input[name] = JsonBodyReader.Read(payload, doc.RootElement);
         }
     }
 
@@ -126,34 +99,10 @@ internal sealed class RestJsonServerProtocol : IServerProtocol
 
     private static void WritePayload(OperationModel operation, Shape payload, JsonNode? value, ServerResponse response)
     {
-        if (NativeValues.TryGetStream(value, out var stream))
+        if (!RestServerPayload.TryWrite(operation, payload, value, response))
         {
-            response.BodyStream = stream;
-            response.Headers.TryAdd("Content-Type", payload.EventStream ? "application/vnd.amazon.eventstream" : "application/octet-stream");
-            return;
-        }
-        if (payload.EventStream)
-        {
-            throw new NotSupportedException($"{operation}: writing the event stream '{payload.MemberName}' is not supported; pass its encoded messages as a stream.");
-        }
-        if (value is null)
-        {
-            return;
-        }
-        switch (payload.Type)
-        {
-            case ShapeType.Blob:
-                response.Body = NativeValues.TryGetBytes(value, out var bytes) ? bytes : throw new FormatException($"A blob value is expected for '{payload.MemberName}'.");
-                response.Headers.TryAdd("Content-Type", "application/octet-stream");
-                break;
-            case ShapeType.String:
-                response.Body = Encoding.UTF8.GetBytes(NativeValues.TryGetString(value, out var text) ? text : value.ToJsonString());
-                response.Headers.TryAdd("Content-Type", "text/plain");
-                break;
-            default:
-                response.Body = JsonBodyWriter.WriteValue(payload, value);
-                response.Headers.TryAdd("Content-Type", JsonContentType);
-                break;
+            response.Body = JsonBodyWriter.WriteValue(payload, value!);
+            response.Headers.TryAdd("Content-Type", JsonContentType);
         }
     }
 

@@ -65,7 +65,7 @@ internal sealed class QueryFormSerializer
             {
                 continue;
             }
-            var key = MemberName(name, member);
+            var key = MemberName(name, member, _ec2);
             Add(fields, prefix.Length == 0 ? key : prefix + "." + key, member, memberValue, member.LocationName is not null);
         }
     }
@@ -139,9 +139,10 @@ internal sealed class QueryFormSerializer
         }
     }
 
-    private string MemberName(string name, Shape member)
+    /// <summary>A member's form name: the locationName (query), or the queryName, else the capitalized locationName or member name (ec2).</summary>
+    internal static string MemberName(string name, Shape member, bool ec2)
     {
-        if (!_ec2)
+        if (!ec2)
         {
             return member.LocationName ?? name;
         }

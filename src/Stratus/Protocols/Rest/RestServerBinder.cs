@@ -13,7 +13,11 @@ namespace Stratus.Protocols.Rest;
 /// </summary>
 public static class RestServerBinder
 {
-    /// <summary>Reads the located input members of a request into <paramref name="input"/>; returns the input members that go in the body.</summary>
+    /// <summary>
+    /// Reads the located input members of a request into <paramref name="input"/> (replacing any value already
+    /// there, so a protocol may read the body first); returns the input members that go in the body. A bare query
+    /// key (<c>?prefix</c>) reads as an empty value, as HTTP servers read it.
+    /// </summary>
     /// <exception cref="ProtocolReadException">The path does not match the operation's template.</exception>
     /// <exception cref="FormatException">A label, query or header value does not fit its member.</exception>
     public static List<KeyValuePair<string, Shape>> BindRequest(OperationModel operation, ServerRequest request, JsonObject input)
@@ -67,7 +71,10 @@ public static class RestServerBinder
         return body;
     }
 
-    /// <summary>Writes the header, prefix-header and status-code members of <paramref name="output"/> to the response; returns the members that go in the body.</summary>
+    /// <summary>
+    /// Writes the header, prefix-header and status-code members of <paramref name="output"/> (an output or an error) to
+    /// the response; returns the members that go in the body.
+    /// </summary>
     public static List<KeyValuePair<string, Shape>> BindResponse(Shape shape, JsonObject output, ServerResponse response)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -100,10 +107,8 @@ public static class RestServerBinder
                         response.StatusCode = (int)status;
                     }
                     break;
-                case "uri":
-                case "querystring":
-                    break;
                 default:
+                    // Label and query locations mean nothing in a response: such members go in the body, where clients read them.
                     body.Add(new(name, member));
                     break;
             }
@@ -164,7 +169,8 @@ public static class RestServerBinder
 
     private static JsonObject? ReadPrefixHeaders(Shape shape, Shape member, Dictionary<string, string> headers)
     {
-        // Headers bound to their own members are not part of the map (they matter when the prefix is empty).
+        // Headers bound to their own members are not part of the map (they matter when the prefix is empty), nor is a
+        // header that is the prefix alone (it names no key).
         var bound = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var other in shape.Members.Values)
         {
@@ -177,7 +183,7 @@ public static class RestServerBinder
         var map = new JsonObject();
         foreach (var (header, value) in headers)
         {
-            if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !bound.Contains(header))
+            if (header.Length > prefix.Length && header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !bound.Contains(header))
             {
                 map[header[prefix.Length..]] = RestResponseBinder.ParseHeader(member.Value, value);
             }

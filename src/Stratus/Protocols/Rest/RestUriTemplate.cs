@@ -107,6 +107,12 @@ internal sealed class RestUriTemplate
         return values;
     }
 
+    /// <summary>Whether a request path (percent-encoded, as sent) matches the template.</summary>
+    public bool MatchesPath(string path) => _path.IsMatch(path.Length == 0 ? "/" : path);
+
+    /// <summary>The path without its trailing <c>/</c> (<c>/bucket/</c>: <c>/bucket</c>), or null when it has none to drop.</summary>
+    public static string? WithoutTrailingSlash(string path) => path.Length > 1 && path[^1] == '/' ? path[..^1] : null;
+
     /// <summary>Whether the request has the template's literal query parts; <paramref name="matched"/> counts those present.</summary>
     public bool MatchQuery(ServerRequest request, out int matched)
     {

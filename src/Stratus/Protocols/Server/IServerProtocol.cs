@@ -13,7 +13,11 @@ public interface IServerProtocol
     /// <summary>The protocol's name as service models spell it.</summary>
     string Name { get; }
 
-    /// <summary>Finds the operation a request calls (X-Amz-Target, Action, path template, ...), or null.</summary>
+    /// <summary>
+    /// Finds the operation a request calls (X-Amz-Target, Action, path template, ...), or null when it names none
+    /// of the service's (the server answers as the service does: <c>UnknownOperationException</c>, <c>InvalidAction</c>, ...).
+    /// </summary>
+    /// <exception cref="ProtocolReadException">The request cannot be read far enough to tell (a malformed form).</exception>
     OperationModel? FindOperation(ServiceModel service, ServerRequest request);
 
     /// <summary>Reads the request's input into native data keyed by member names (as a client would have passed it).</summary>

@@ -14,12 +14,24 @@ namespace Stratus.Protocols.Xml;
 /// </summary>
 internal static class XmlShapeWriter
 {
-    /// <summary>Writes a structure as an element named <paramref name="name"/>; <paramref name="members"/> limits it to some members (the HTTP body's).</summary>
-    public static void WriteStructure(StringBuilder xml, string name, Shape shape, JsonObject value, IEnumerable<KeyValuePair<string, Shape>>? members = null)
+    /// <summary>
+    /// Writes a structure as an element named <paramref name="name"/>; <paramref name="members"/> limits it to some members (the HTTP body's).
+    /// A server writing a document's root passes the <paramref name="defaultNamespace"/> to declare when the shape has none of its own,
+    /// and any <paramref name="firstChild"/> markup (ec2's <c>requestId</c>) to write before the members.
+    /// </summary>
+    public static void WriteStructure(
+        StringBuilder xml, string name, Shape shape, JsonObject value, IEnumerable<KeyValuePair<string, Shape>>? members = null,
+        string? defaultNamespace = null, string? firstChild = null)
     {
         members ??= shape.Members;
         xml.Append('<').Append(name);
         AppendNamespace(xml, shape);
+        if (shape.XmlNamespaceUri is null && defaultNamespace is not null)
+        {
+            xml.Append(" xmlns=\"");
+            AppendEscaped(xml, defaultNamespace, attribute: true);
+            xml.Append('"');
+        }
         foreach (var (memberName, member) in members)
         {
             if (member.XmlAttribute && value[memberName] is { } attribute)
@@ -29,7 +41,7 @@ internal static class XmlShapeWriter
                 xml.Append('"');
             }
         }
-        xml.Append('>');
+        xml.Append('>').Append(firstChild);
         foreach (var (memberName, member) in members)
         {
             if (!member.XmlAttribute && value[memberName] is { } child)
