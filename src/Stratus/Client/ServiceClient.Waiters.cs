@@ -38,6 +38,15 @@ public sealed partial class ServiceClient
         return WaitCoreAsync(waiter, input, options, async: true, cancellationToken).AsTask();
     }
 
+    /// <summary>Waits synchronously with a definition of one's own.</summary>
+    /// <exception cref="WaiterException">A failure acceptor matched, an unexpected error came, or attempts or time ran out.</exception>
+    public JsonObject Wait(WaiterDefinition waiter, JsonObject? input = null, WaiterOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(waiter);
+        var task = WaitCoreAsync(waiter, input, options, async: false, cancellationToken);
+        return task.IsCompleted ? task.GetAwaiter().GetResult() : throw new InvalidOperationException("A synchronous wait did not complete synchronously.");
+    }
+
     private ValueTask<JsonObject> WaitCoreAsync(WaiterDefinition waiter, JsonObject? input, WaiterOptions? options, bool async, CancellationToken cancellationToken)
     {
         var operation = Operation(waiter.Operation);

@@ -42,12 +42,23 @@ public sealed partial class TransferManager
             var todo = Enumerable.Range(0, plan.Ranges.Count).Where(i => !record.Done.ContainsKey(i)).ToList();
             fetched = todo.Count;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(todo, parallel, async (index, ct) =>
+            try
             {
-                var offset = plan.Ranges[index].Offset;
-                digests[index] = await FetchRangeAsync(plan, index, options, (chunk, position, token) => RandomAccess.WriteAsync(file, chunk, offset + position, token), progress, ct).ConfigureAwait(false);
-                record.Complete(index, digests[index]);
-            }).ConfigureAwait(false);
+                await Parallel.ForEachAsync(todo, parallel, async (index, ct) =>
+                {
+                    var offset = plan.Ranges[index].Offset;
+                    digests[index] = await FetchRangeAsync(plan, index, options, (chunk, position, token) => RandomAccess.WriteAsync(file, chunk, offset + position, token), progress, ct).ConfigureAwait(false);
+                    record.Complete(index, digests[index]);
+                }).ConfigureAwait(false);
+            }
+            catch (TransferException)
+            {
+                // The object changed or answered wrongly: what was written cannot be resumed.
+                record.Delete();
+                file.Dispose();
+                File.Delete(temp);
+                throw;
+            }
             if (plan.Algorithm != TransferChecksumAlgorithm.None && plan.PerRange == TransferChecksumAlgorithm.None)
             {
                 sequential = await HashFileAsync(file, plan.Algorithm, cancellationToken).ConfigureAwait(false);

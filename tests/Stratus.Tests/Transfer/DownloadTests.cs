@@ -99,6 +99,8 @@ public sealed class DownloadTests
         var e = await Assert.ThrowsAsync<TransferException>(() => manager.DownloadFileAsync(Bucket, "moving", h.PathOf("moving.bin")));
         Assert.Contains("changed during the download", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(h.PathOf("moving.bin")));
+        Assert.False(File.Exists(h.PathOf("moving.bin") + ".stratus-download"));
+        Assert.False(File.Exists(h.PathOf("moving.bin") + ".stratus-download.json"));
     }
 
     [Fact]
