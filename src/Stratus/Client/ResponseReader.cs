@@ -6,6 +6,9 @@ namespace Stratus.Client;
 /// <summary>Turns an <see cref="HttpResponseMessage"/> into a <see cref="RawResponse"/>, reading the body whole or leaving it streaming.</summary>
 internal static class ResponseReader
 {
+    // The most a Content-Length makes us allocate before any byte came; a longer body grows the buffer as it arrives.
+    private const int MaxPreallocation = 16 * 1024 * 1024;
+
     public static Dictionary<string, string> Headers(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -22,8 +25,13 @@ internal static class ResponseReader
             var body = async ? await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false) : response.Content.ReadAsStream(ct);
             return new RawResponse((int)response.StatusCode, headers, ReadOnlyMemory<byte>.Empty, new ResponseStream(body, response));
         }
+        // A HEAD response has no body, though its Content-Length is the resource's (a large object's size): nothing to read.
+        if (response.RequestMessage?.Method == HttpMethod.Head)
+        {
+            return new RawResponse((int)response.StatusCode, headers, ReadOnlyMemory<byte>.Empty);
+        }
         var length = response.Content.Headers.ContentLength;
-        using var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)length.Value : 0);
+        using var buffer = new MemoryStream(length is > 0 and <= MaxPreallocation ? (int)length.Value : 0);
         if (async)
         {
             await response.Content.CopyToAsync(buffer, ct).ConfigureAwait(false);
