@@ -1,7 +1,7 @@
 namespace Stratus.Credentials;
 
 /// <summary>
-/// A source of AWS credentials. One body, <see cref="ResolveCoreAsync"/>, serves both
+/// A source of AWS credentials. One body, <see cref="ResolveCoreAsync(bool, CancellationToken)"/>, serves both
 /// <see cref="Resolve"/> and <see cref="ResolveAsync"/>: called with <c>async: false</c> it must complete
 /// synchronously, using synchronous I/O only, so the synchronous path never blocks on a pending task.
 /// </summary>

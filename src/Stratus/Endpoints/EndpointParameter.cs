@@ -4,7 +4,7 @@ namespace Stratus.Endpoints;
 /// <param name="Name">The parameter name, for example <c>Region</c>.</param>
 /// <param name="Type">The parameter type.</param>
 /// <param name="BuiltIn">The built-in it is bound from, for example <c>AWS::Region</c> or <c>SDK::Endpoint</c>.</param>
-/// <param name="Default">The default value (a <see cref="string"/>, <see cref="bool"/> or <see cref="T:string[]"/>), if any.</param>
+/// <param name="Default">The default value (a <see cref="string"/>, <see cref="bool"/> or <c>string[]</c>), if any.</param>
 /// <param name="Required">Whether resolution fails when the parameter has no value.</param>
 /// <param name="Documentation">The parameter's documentation.</param>
 public sealed record EndpointParameter(string Name, EndpointParameterType Type, string? BuiltIn, object? Default, bool Required, string? Documentation)

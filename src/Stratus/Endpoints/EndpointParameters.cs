@@ -4,7 +4,7 @@ namespace Stratus.Endpoints;
 
 /// <summary>
 /// The values to resolve an endpoint with: parameter names to a <see cref="string"/>, a <see cref="bool"/> or a
-/// <see cref="T:string[]"/>. Unset parameters take the rule set's default. Supports collection initializers:
+/// <c>string[]</c>. Unset parameters take the rule set's default. Supports collection initializers:
 /// <c>new EndpointParameters { { "Region", "us-east-1" }, { "UseFIPS", false } }</c>.
 /// </summary>
 public sealed class EndpointParameters : IEnumerable<KeyValuePair<string, object>>

@@ -169,7 +169,7 @@ public sealed partial class ModelLoader
     }
 
     /// <summary>Loads once per key; a failed load is not cached, so it is retried (and reported) on next use.</summary>
-    private static T GetOrLoad<T>(ConcurrentDictionary<string, Lazy<T>> cache, string key, Func<T> load)
+    private static T GetOrLoad<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(ConcurrentDictionary<string, Lazy<T>> cache, string key, Func<T> load)
     {
         var entry = cache.GetOrAdd(key, _ => new Lazy<T>(load, LazyThreadSafetyMode.ExecutionAndPublication));
         try

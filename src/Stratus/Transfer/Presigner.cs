@@ -91,7 +91,7 @@ public sealed class Presigner
         var credential = $"{credentials.AccessKeyId}/{StringToSign.Scope(date, region, service)}";
 
         var fields = new Dictionary<string, string>(options.Fields, StringComparer.Ordinal) { ["key"] = key };
-        var conditions = new JsonArray { new JsonObject { ["bucket"] = bucket } };
+        var conditions = new JsonArray((JsonNode)new JsonObject { ["bucket"] = bucket });
         const string Filename = "${filename}";
         conditions.Add(key.EndsWith(Filename, StringComparison.Ordinal)
             ? new JsonArray("starts-with", "$key", key[..^Filename.Length])
@@ -101,7 +101,7 @@ public sealed class Presigner
         {
             if (!named.Contains(name) && !name.Equals("key", StringComparison.OrdinalIgnoreCase))
             {
-                conditions.Add(new JsonObject { [name] = value });
+                conditions.Add((JsonNode)new JsonObject { [name] = value });
             }
         }
         foreach (var condition in options.Conditions)
@@ -119,7 +119,7 @@ public sealed class Presigner
         {
             if (fields.TryGetValue(name, out var value))
             {
-                conditions.Add(new JsonObject { [name] = value });
+                conditions.Add((JsonNode)new JsonObject { [name] = value });
             }
         }
         var policy = new JsonObject

@@ -105,7 +105,7 @@ public sealed partial class TransferManager
             {
                 item[member] = part.Checksum;
             }
-            list.Add(item);
+            list.Add((JsonNode)item);
         }
         var size = parts.Sum(p => p.Size);
         var input = new JsonObject

@@ -68,9 +68,9 @@ public sealed class CachingCredentialsTests
     [Fact]
     public async Task CancellationEndsAWaitAtOnceButNotTheSharedRefresh()
     {
-        // The server holds its answer for 5 s: the cancelled callers must return long before it (the margin
-        // is wide so a loaded machine cannot fail this; it checks the order of events, not speed).
-        using var server = Container(_ => TimeSpan.FromSeconds(5));
+        // The server holds its answer for 1.8 s (the container source waits 2 s): the cancelled callers must
+        // return before it answers; this checks the order of events, with as wide a margin as the timeout allows.
+        using var server = Container(_ => TimeSpan.FromSeconds(1.8));
         using var env = new CredentialsEnvironment();
         var cache = Cache(env, server);
         using var first = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
@@ -80,7 +80,7 @@ public sealed class CachingCredentialsTests
         var waiter = cache.ResolveAsync(second.Token).AsTask();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => refresher);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"took {watch.Elapsed}: the cancelled callers waited for the refresh");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.7), $"took {watch.Elapsed}: the cancelled callers waited for the refresh");
         // The refresh the first caller started goes on, and serves the next caller.
         Assert.Equal("AKID1", (await cache.ResolveAsync())!.AccessKeyId);
         Assert.Single(server.Requests);

@@ -42,7 +42,7 @@ public sealed partial class DynamoDbService
             responses[table.Name] = new JsonArray([.. found.Select(i => (JsonNode)AttributeValue.WriteItem(projection is null ? i : Projector.Project(i, projection)))]);
             if (Capacity(input, table, ReadUnits(found.Sum(AttributeValue.ItemSize), consistent: true)) is { } c)
             {
-                capacity.Add(c);
+                capacity.Add((JsonNode)c);
             }
         }
         var output = new JsonObject { ["Responses"] = responses, ["UnprocessedKeys"] = new JsonObject() };

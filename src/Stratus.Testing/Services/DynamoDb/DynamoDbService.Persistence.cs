@@ -15,7 +15,7 @@ public sealed partial class DynamoDbService
             var tables = new JsonArray();
             foreach (var table in _regions.Values.SelectMany(t => t.Values))
             {
-                tables.Add(table.ToState());
+                tables.Add((JsonNode)table.ToState());
             }
             return new JsonObject { ["Format"] = StateFormat, ["Tables"] = tables };
         }

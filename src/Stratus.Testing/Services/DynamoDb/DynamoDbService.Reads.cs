@@ -101,7 +101,7 @@ public sealed partial class DynamoDbService
                 if (select != "COUNT")
                 {
                     var entry = view.Present(item, select);
-                    results.Add(AttributeValue.WriteItem(projection is null ? entry : Projector.Project(entry, projection)));
+                    results.Add((JsonNode)AttributeValue.WriteItem(projection is null ? entry : Projector.Project(entry, projection)));
                 }
             }
             // Like DynamoDB, a page that stops at its limit has a LastEvaluatedKey even when nothing follows.

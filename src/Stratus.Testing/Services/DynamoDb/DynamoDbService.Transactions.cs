@@ -111,7 +111,7 @@ public sealed partial class DynamoDbService
             {
                 response["Item"] = AttributeValue.WriteItem(projection is null ? item : Projector.Project(item, projection));
             }
-            responses.Add(response);
+            responses.Add((JsonNode)response);
         }
         var output = new JsonObject { ["Responses"] = responses };
         var capacity = new JsonArray([.. reads.GroupBy(g => g.Table).Select(g => Capacity(input, g.Key, 2.0 * g.Count())).OfType<JsonObject>()]);

@@ -129,7 +129,7 @@ public sealed partial class DynamoDbService
             var gone = table.DescribeIndex(index, now, "DELETING");
             if (description["GlobalSecondaryIndexes"] is JsonArray list)
             {
-                list.Add(gone);
+                list.Add((JsonNode)gone);
             }
             else
             {

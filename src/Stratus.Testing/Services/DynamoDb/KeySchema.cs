@@ -38,7 +38,7 @@ internal sealed class KeySchema
         var schema = new JsonArray(new JsonObject { ["AttributeName"] = HashName, ["KeyType"] = "HASH" });
         if (RangeName is not null)
         {
-            schema.Add(new JsonObject { ["AttributeName"] = RangeName, ["KeyType"] = "RANGE" });
+            schema.Add((JsonNode)new JsonObject { ["AttributeName"] = RangeName, ["KeyType"] = "RANGE" });
         }
         return schema;
     }

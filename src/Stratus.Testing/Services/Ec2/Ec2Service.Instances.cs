@@ -124,7 +124,7 @@ public sealed partial class Ec2Service
         var reservations = new JsonArray();
         foreach (var reservation in page.GroupBy(i => i.ReservationId))
         {
-            reservations.Add(Reservation(reservation.ToList()));
+            reservations.Add((JsonNode)Reservation(reservation.ToList()));
         }
         var output = new JsonObject { ["Reservations"] = reservations };
         if (nextToken is not null)
@@ -201,7 +201,7 @@ public sealed partial class Ec2Service
                 var previous = instance.StateName;
                 change(instance, now);
                 changed |= previous != instance.StateName;
-                results.Add(new JsonObject
+                results.Add((JsonNode)new JsonObject
                 {
                     ["InstanceId"] = instance.Id,
                     ["CurrentState"] = StateOutput(instance.StateName),

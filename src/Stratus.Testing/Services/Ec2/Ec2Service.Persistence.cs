@@ -14,7 +14,7 @@ public sealed partial class Ec2Service
         {
             lock (region.Gate)
             {
-                regions.Add(region.ToState());
+                regions.Add((JsonNode)region.ToState());
             }
         }
         return new JsonObject { ["Format"] = StateFormat, ["Regions"] = regions };

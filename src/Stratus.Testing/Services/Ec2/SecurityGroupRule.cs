@@ -111,7 +111,7 @@ internal sealed class SecurityGroupRule
             permission["IpRanges"] = Peers(range, r => r.CidrIpv4, r => new JsonObject { ["CidrIp"] = r.CidrIpv4 });
             permission["Ipv6Ranges"] = Peers(range, r => r.CidrIpv6, r => new JsonObject { ["CidrIpv6"] = r.CidrIpv6 });
             permission["PrefixListIds"] = Peers(range, r => r.PrefixListId, r => new JsonObject { ["PrefixListId"] = r.PrefixListId });
-            permissions.Add(permission);
+            permissions.Add((JsonNode)permission);
         }
         return permissions;
     }
@@ -167,7 +167,7 @@ internal sealed class SecurityGroupRule
         {
             var item = output(rule);
             Set(item, "Description", rule.Description);
-            peers.Add(item);
+            peers.Add((JsonNode)item);
         }
         return peers;
     }

@@ -115,7 +115,7 @@ public sealed partial class S3Service
                 var version = S3Input.String(item, "VersionId");
                 if (DeleteOneOf(bucket, item, key, version) is { } error)
                 {
-                    errors.Add(error);
+                    errors.Add((JsonNode)error);
                     continue;
                 }
                 if (bucket.Objects.Remove(key) is { } removed)
@@ -130,7 +130,7 @@ public sealed partial class S3Service
                     {
                         entry["VersionId"] = version;
                     }
-                    deleted.Add(entry);
+                    deleted.Add((JsonNode)entry);
                 }
             }
         }

@@ -31,11 +31,11 @@ public sealed partial class SqsService
                 try
                 {
                     Delete(queue, SqsInput.RequiredString(entry, "ReceiptHandle"), now);
-                    successful.Add(new JsonObject { ["Id"] = id });
+                    successful.Add((JsonNode)new JsonObject { ["Id"] = id });
                 }
                 catch (MockServiceException e)
                 {
-                    failed.Add(Failure(id, e));
+                    failed.Add((JsonNode)Failure(id, e));
                 }
             }
             Touch();

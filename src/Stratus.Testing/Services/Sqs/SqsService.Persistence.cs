@@ -13,7 +13,7 @@ public sealed partial class SqsService
         {
             foreach (var q in _queues.Values.OrderBy(q => q.Key.AccountId, StringComparer.Ordinal).ThenBy(q => q.Key.Region, StringComparer.Ordinal).ThenBy(q => q.Name, StringComparer.Ordinal))
             {
-                queues.Add(SaveQueue(q));
+                queues.Add((JsonNode)SaveQueue(q));
             }
         }
         return new JsonObject { ["version"] = 1, ["queues"] = queues };

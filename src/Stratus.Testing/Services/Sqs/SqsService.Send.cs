@@ -44,11 +44,11 @@ public sealed partial class SqsService
                 {
                     var result = Send(context, queue, entry, now);
                     result["Id"] = id;
-                    successful.Add(result);
+                    successful.Add((JsonNode)result);
                 }
                 catch (MockServiceException e)
                 {
-                    failed.Add(Failure(id, e));
+                    failed.Add((JsonNode)Failure(id, e));
                 }
             }
             if (successful.Count > 0)

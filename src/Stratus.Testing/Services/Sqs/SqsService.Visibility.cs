@@ -36,11 +36,11 @@ public sealed partial class SqsService
                 try
                 {
                     ChangeVisibility(queue, SqsInput.RequiredString(entry, "ReceiptHandle"), SqsInput.OptionalInt(entry, "VisibilityTimeout"), now);
-                    successful.Add(new JsonObject { ["Id"] = id });
+                    successful.Add((JsonNode)new JsonObject { ["Id"] = id });
                 }
                 catch (MockServiceException e)
                 {
-                    failed.Add(Failure(id, e));
+                    failed.Add((JsonNode)Failure(id, e));
                 }
             }
             queue.Signal();

@@ -38,7 +38,7 @@ internal static class JsonEventStream
                     var type = message.Header(":event-type") ?? message.Header(":exception-type") ?? "";
                     if (streamShape.Members.TryGetValue(type, out var eventShape))
                     {
-                        events.Add(new JsonObject { [type] = ReadEvent(eventShape, message) });
+                        events.Add((JsonNode)new JsonObject { [type] = ReadEvent(eventShape, message) });
                     }
                     break;
                 case "error":
