@@ -1,0 +1,26 @@
+namespace Stratus.Cli.Commands;
+
+/// <summary>Exit codes, as the AWS CLI returns them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command succeeded.</summary>
+    public const int Success = 0;
+
+    /// <summary>Interrupted (Ctrl-C).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The command line was wrong: unknown command or option, a bad value, a missing required argument.</summary>
+    public const int Usage = 252;
+
+    /// <summary>The environment or configuration was wrong: no credentials, no region.</summary>
+    public const int Configuration = 253;
+
+    /// <summary>
+    /// The request was sent and the service answered with an error. The AWS CLI v2's documentation says 254; the
+    /// AWS CLI v1 and the Debian build of v2 return 255, which scripts test for, so 255 it is.
+    /// </summary>
+    public const int ServiceError = 255;
+
+    /// <summary>Anything else: connection failures, unreadable responses, unexpected errors.</summary>
+    public const int General = 255;
+}
