@@ -38,7 +38,6 @@ internal static class CliProcess
         ["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null",
         ["AWS_EC2_METADATA_DISABLED"] = "true",
         ["AWS_PAGER"] = "",
-        ["AWS_DEFAULT_OUTPUT"] = "",
         ["HOME"] = directory ?? Path.GetTempPath(),
     };
 
@@ -63,6 +62,7 @@ internal static class CliProcess
             start.Environment[k] = v;
         }
         start.Environment.Remove("AWS_PROFILE");
+        start.Environment.Remove("AWS_DEFAULT_OUTPUT");
         start.Environment.Remove("AWS_SESSION_TOKEN");
         foreach (var (k, v) in env ?? new Dictionary<string, string?>())
         {

@@ -6,7 +6,7 @@ namespace Stratus.Cli.Commands;
 
 /// <summary>
 /// Reports a failure as ONE line on stderr and chooses the exit code, as the AWS CLI does:
-/// <c>An error occurred (Code) when calling the Operation operation: message</c> for a service error (255),
+/// <c>An error occurred (Code) when calling the Operation operation: message</c> for a service error (254),
 /// the option and the reason for bad input (252), what is missing for configuration problems (253).
 /// A stack trace follows only with <c>--debug</c>.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Stratus.Cli.Commands;
 
-/// <summary>Exit codes, as the AWS CLI returns them.</summary>
+/// <summary>Exit codes, as the AWS CLI v2 returns them (checked against /usr/bin/aws).</summary>
 internal static class ExitCodes
 {
     /// <summary>The command succeeded.</summary>
@@ -15,11 +15,8 @@ internal static class ExitCodes
     /// <summary>The environment or configuration was wrong: no credentials, no region.</summary>
     public const int Configuration = 253;
 
-    /// <summary>
-    /// The request was sent and the service answered with an error. The AWS CLI v2's documentation says 254; the
-    /// AWS CLI v1 and the Debian build of v2 return 255, which scripts test for, so 255 it is.
-    /// </summary>
-    public const int ServiceError = 255;
+    /// <summary>The request was sent and the service answered with an error (the AWS CLI v1 returned 255 here).</summary>
+    public const int ServiceError = 254;
 
     /// <summary>Anything else: connection failures, unreadable responses, unexpected errors.</summary>
     public const int General = 255;
