@@ -170,6 +170,23 @@ public sealed class EndToEndTests(MockCloudFixture mock, ITestOutputHelper log) 
         (await Stratus("ec2", "delete-key-pair", "--key-name", name, "--no-dry-run")).Ok();
     }
 
+    [ProtocolFact("ec2")]
+    public async Task Ec2InstancesWithTheCountShortcut()
+    {
+        var run = (await Stratus("ec2", "run-instances", "--image-id", "ami-12345678", "--instance-type", "t3.micro", "--count", "2",
+            "--query", "Instances[].InstanceId", "--output", "text")).Ok();
+        var ids = run.Output.Trim().Split('\t');
+        Assert.Equal(2, ids.Length);
+        var one = (await Stratus("ec2", "run-instances", "--image-id", "ami-12345678", "--query", "length(Instances)")).Ok();
+        Assert.Equal("1\n", one.Output);
+        var states = (await Stratus(["ec2", "describe-instances", "--instance-ids", .. ids, "--query", "Reservations[].Instances[].State.Name", "--output", "text"])).Ok();
+        Assert.Matches(@"^(pending|running)\t(pending|running)\n$", states.Output);
+        var table = (await Stratus(["ec2", "describe-instances", "--instance-ids", ids[0], "--output", "table"])).Ok();
+        Assert.Contains("DescribeInstances", table.Output, StringComparison.Ordinal);
+        Assert.Contains(ids[0], table.Output, StringComparison.Ordinal);
+        (await Stratus(["ec2", "terminate-instances", "--instance-ids", .. ids])).Ok();
+    }
+
     [ProtocolFact("rest-xml")]
     public async Task S3apiUploadDownloadAndList()
     {

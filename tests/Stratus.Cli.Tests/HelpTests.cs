@@ -57,6 +57,10 @@ public sealed class HelpTests
         Assert.Contains("    <outfile>\n", download.Output, StringComparison.Ordinal);
         Assert.Contains("Body -> (streaming blob): written to outfile", download.Output, StringComparison.Ordinal);
 
+        var run = await InProcess.RunAsync("ec2", "run-instances", "help");
+        Assert.Contains("    [--count <value>]\n", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--min-count", run.Output, StringComparison.Ordinal);
+
         var waiter = await InProcess.RunAsync("ec2", "wait", "instance-running", "help");
         Assert.Contains("--instance-ids", waiter.Output, StringComparison.Ordinal);
     }
@@ -68,7 +72,9 @@ public sealed class HelpTests
     [InlineData(new string[0], "stratus: error: the following arguments are required: command")]
     [InlineData(new[] { "ec2", "create-key-pair" }, "stratus: error: the following arguments are required: --key-name")]
     [InlineData(new[] { "ec2", "create-key-pair", "--key-name", "k", "--bogus" }, "stratus: error: Unknown options: --bogus")]
-    [InlineData(new[] { "ec2", "run-instances", "--min-count", "x", "--max-count", "1" }, "Error parsing parameter '--min-count': invalid integer: 'x'")]
+    [InlineData(new[] { "ec2", "run-instances", "--image-id", "ami-1", "--count", "x" }, "Error parsing parameter '--count': count parameter should be of form min[:max] (e.g. 1 or 1:10)")]
+    [InlineData(new[] { "ec2", "run-instances", "--image-id", "ami-1", "--min-count", "1" }, "stratus: error: Unknown options: --min-count")]
+    [InlineData(new[] { "ec2", "describe-spot-price-history", "--start-time", "yesterday" }, "Error parsing parameter '--start-time': invalid timestamp: 'yesterday'")]
     [InlineData(new[] { "ec2", "describe-key-pairs", "--output", "xml" }, "stratus: error: Argument 'xml' not recognized.")]
     [InlineData(new[] { "ec2", "describe-key-pairs", "--query", "KeyPairs[" }, "Bad value for --query KeyPairs[")]
     [InlineData(new[] { "s3api", "get-object", "--bucket", "b", "--key", "k" }, "stratus: error: the following arguments are required: outfile")]

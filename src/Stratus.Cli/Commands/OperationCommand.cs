@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Stratus.Cli.Commands.Customizations;
 using Stratus.Cli.Input;
 using Stratus.Cli.Paging;
 using Stratus.Client;
@@ -27,10 +28,17 @@ internal sealed class OperationCommand
         {
             reserved.UnionWith(["--starting-token", "--page-size", "--max-items"]);
         }
+        Customizations = OperationCustomizations.For(operation.Service.Name, operation.Name);
+        var replaced = Customizations.SelectMany(c => c.ReplacedMembers).ToHashSet(StringComparer.Ordinal);
+        foreach (var (option, _, _) in Customizations.SelectMany(c => c.Options))
+        {
+            reserved.Add(option.Name);
+            Command.Options.Add(option);
+        }
         var members = new List<MemberOption>();
         if (operation.Input is { } input)
         {
-            foreach (var (name, shape) in input.Members)
+            foreach (var (name, shape) in input.Members.Where(m => !replaced.Contains(m.Key)))
             {
                 var option = MemberOption.Create(name, shape, OptionName(name, shape, reserved), input.Required.Contains(name));
                 members.Add(option);
@@ -68,6 +76,9 @@ internal sealed class OperationCommand
 
     /// <summary>The command.</summary>
     public Command Command { get; }
+
+    /// <summary>The AWS CLI's changes to this operation's command (for example <c>ec2 run-instances --count</c>).</summary>
+    public IReadOnlyList<IOperationCustomization> Customizations { get; }
 
     /// <summary>The member options, in model order.</summary>
     public IReadOnlyList<MemberOption> Members { get; }
@@ -131,6 +142,10 @@ internal sealed class OperationCommand
             {
                 input[member.MemberName] = parser.Parse(member.Shape, tokens, member.CliName);
             }
+        }
+        foreach (var customization in Customizations)
+        {
+            customization.Apply(parse, input);
         }
         var missing = Members.Where(m => m.Required && input[m.MemberName] is null && !m.Shape.IdempotencyToken).Select(m => m.IsFlag ? $"--{m.CliName[2..]} | --no-{m.CliName[2..]}" : m.CliName).ToList();
         if (OutFile is not null && string.IsNullOrEmpty(parse.GetValue(OutFile)))

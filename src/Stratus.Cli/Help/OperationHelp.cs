@@ -30,6 +30,10 @@ internal static class OperationHelp
                 : $"{member.CliName} <value>";
             sb.Append("    ").Append(member.Required ? usage : $"[{usage}]").Append('\n');
         }
+        foreach (var (_, synopsis, _) in command.Customizations.SelectMany(c => c.Options))
+        {
+            sb.Append("    ").Append(synopsis).Append('\n');
+        }
         sb.Append("    [--cli-input-json <value>]\n");
         if (command.Paginator is not null)
         {
@@ -55,6 +59,10 @@ internal static class OperationHelp
             sb.Append($"  {name} ({ShapeText.TypeName(member.Shape)}){(member.Required ? " [required]" : "")}{(member.Shape.Deprecated ? " [deprecated]" : "")}\n");
             AppendDetails(sb, member.Shape);
             sb.Append('\n');
+        }
+        foreach (var (_, _, help) in command.Customizations.SelectMany(c => c.Options))
+        {
+            sb.Append(help).Append('\n');
         }
         sb.Append("  --cli-input-json (string)\n      A JSON object of the input members (or file://path); options given on the line override it.\n\n");
         if (command.Paginator is { } paginator)
