@@ -13,7 +13,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 // Output is buffered and written once (Console.Out flushes on every write); errors go out as they happen.
 var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
-await using (stdout.ConfigureAwait(false))
+var code = await StratusCli.RunAsync(args, stdout, Console.Error, interrupted.Token).ConfigureAwait(false);
+try
 {
-    return await StratusCli.RunAsync(args, stdout, Console.Error, interrupted.Token).ConfigureAwait(false);
+    stdout.Dispose();
 }
+catch (IOException)
+{
+    // The reader of our output went away; what it did not read is not an error.
+}
+return code;

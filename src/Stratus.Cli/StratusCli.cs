@@ -71,7 +71,19 @@ internal static class StratusCli
         }
         finally
         {
-            await stdout.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await FlushAsync(stdout).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Flushes output; a reader that went away (<c>stratus ... | head</c>) is not an error, as in the AWS CLI.</summary>
+    internal static async Task FlushAsync(TextWriter output)
+    {
+        try
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
         }
     }
 
