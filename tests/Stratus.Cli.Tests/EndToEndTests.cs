@@ -73,6 +73,13 @@ public sealed class EndToEndTests(MockCloudFixture mock, ITestOutputHelper log) 
         Assert.NotNull(one["NextToken"]);
         var single = (await Stratus("sqs", "list-queues", "--queue-name-prefix", prefix, "--page-size", "2", "--no-paginate")).Ok().Json;
         Assert.Equal(5, single["QueueUrls"]!.AsArray().Count);
+
+        // Text is printed page by page, as the AWS CLI prints it.
+        var text = (await Stratus("sqs", "list-queues", "--queue-name-prefix", prefix, "--page-size", "2", "--query", "QueueUrls", "--output", "text")).Ok();
+        Assert.Equal([2, 2, 1], text.Output.TrimEnd('\n').Split('\n').Select(line => line.Split('\t').Length));
+        var resumable = (await Stratus("sqs", "list-queues", "--queue-name-prefix", prefix, "--page-size", "2", "--max-items", "3", "--output", "text")).Ok();
+        Assert.Equal(4, resumable.Output.TrimEnd('\n').Split('\n').Length);
+        Assert.StartsWith("NEXTTOKEN\t", resumable.Output.TrimEnd('\n').Split('\n')[^1], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,25 @@ internal sealed class OperationRunner(TextWriter stdout, TextWriter stderr)
         }
         else if (command.Paginator is { } paginator && settings.Paginate && !command.SetsPagingMembersByHand(input))
         {
-            result = await new PagedCall(client, operation.Name, paginator).RunAsync(input, command.Paging(parse), null, cancellationToken).ConfigureAwait(false);
+            var call = new PagedCall(client, operation.Name, paginator);
+            if (settings.Output is "text" or "yaml-stream")
+            {
+                // As the AWS CLI does: these formats print page by page instead of the merged result.
+                var pages = 0;
+                var merged = await call.RunAsync(input, command.Paging(parse), page =>
+                {
+                    var shown = settings.Output == "text" ? call.PageForText(page, pages == 0) : OutputValues.WithoutMetadata(page);
+                    Print(formatter, operation.Name, OutputValues.Normalize(shown), settings.Query);
+                    pages++;
+                }, cancellationToken).ConfigureAwait(false);
+                if (merged["NextToken"] is JsonValue token && settings.Output == "text")
+                {
+                    // The resume token goes through --query too (which usually makes it "None"), as in the AWS CLI.
+                    Print(formatter, operation.Name, new JsonObject { ["NextToken"] = new JsonObject { ["NextToken"] = token.DeepClone() } }, settings.Query);
+                }
+                return 0;
+            }
+            result = await call.RunAsync(input, command.Paging(parse), null, cancellationToken).ConfigureAwait(false);
         }
         else
         {

@@ -103,6 +103,28 @@ internal sealed class PagedCall(ServiceClient client, string operation, Paginato
         return complete;
     }
 
+    /// <summary>
+    /// What <c>--output text</c> shows of one page, as the AWS CLI does: the result keys (null when absent), and on
+    /// the first page the non-aggregate keys too.
+    /// </summary>
+    public JsonObject PageForText(JsonObject page, bool first)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var current = new JsonObject();
+        if (first)
+        {
+            foreach (var key in paginator.NonAggregateKeys)
+            {
+                ResultPath.Set(current, key, ResultPath.Get(page, key)?.DeepClone());
+            }
+        }
+        foreach (var key in paginator.ResultKeys)
+        {
+            ResultPath.Set(current, key, ResultPath.Get(page, key)?.DeepClone());
+        }
+        return current;
+    }
+
     private Dictionary<string, JsonNode?> NextTokens(JsonObject page)
     {
         var next = paginator.InputTokens.ToDictionary(t => t, _ => (JsonNode?)null, StringComparer.Ordinal);
