@@ -23,7 +23,7 @@ internal sealed class OperationCommand
         Operation = operation;
         Paginator = paginator;
         Command = new Command(cliName, $"{operation.Service.Name} {operation.Name}");
-        var reserved = new HashSet<string>(GlobalOptions.All, StringComparer.Ordinal) { InputJsonName, "--help", "-h", "--version" };
+        var reserved = new HashSet<string>(GlobalOptions.All, StringComparer.Ordinal) { InputJsonName, "--generate-cli-skeleton", "--help", "-h", "--version" };
         if (paginator is not null)
         {
             reserved.UnionWith(["--starting-token", "--page-size", "--max-items"]);
@@ -64,7 +64,17 @@ internal sealed class OperationCommand
                 Command.Options.Add(PageSize);
             }
         }
-        if (operation.StreamingOutput is not null)
+        if (operation.StreamingOutput is null)
+        {
+            GenerateSkeleton = new Option<string?>("--generate-cli-skeleton")
+            {
+                Description = "Print a JSON skeleton of the input (for --cli-input-json) without calling, or with 'output' a sample output.",
+                Arity = ArgumentArity.ZeroOrOne,
+            };
+            GenerateSkeleton.AcceptOnlyFromAmong("input", "output");
+            Command.Options.Add(GenerateSkeleton);
+        }
+        else
         {
             OutFile = new Argument<string?>("outfile") { Description = "The file to write the streaming body to.", Arity = ArgumentArity.ZeroOrOne };
             Command.Arguments.Add(OutFile);
@@ -97,6 +107,9 @@ internal sealed class OperationCommand
 
     /// <summary><c>--max-items</c>, when the operation pages.</summary>
     public Option<int?>? MaxItems { get; }
+
+    /// <summary><c>--generate-cli-skeleton [input|output]</c>, unless the result has a streaming body (as in the AWS CLI).</summary>
+    public Option<string?>? GenerateSkeleton { get; }
 
     /// <summary>The output file argument, when the result has a streaming body.</summary>
     public Argument<string?>? OutFile { get; }

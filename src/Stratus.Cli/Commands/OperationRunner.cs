@@ -22,9 +22,21 @@ internal sealed class OperationRunner(TextWriter stdout, TextWriter stderr)
         {
             JmesPathQuery.Validate(query);
         }
-        var input = command.BuildInput(parse, settings.BinaryFormat);
         var formatter = OutputFormats.Create(settings.Output);
         var operation = command.Operation;
+        if (command.GenerateSkeleton is { } skeleton && parse.GetResult(skeleton) is not null)
+        {
+            if ((parse.GetValue(skeleton) ?? "input") == "input")
+            {
+                stdout.Write(JsonOutput.Format(Skeleton.Generate(operation.Input)) + "\n");
+                return 0;
+            }
+            // "output" checks the input as a real call would, then shows a sample result without calling.
+            command.BuildInput(parse, settings.BinaryFormat);
+            Print(formatter, operation.Name, OutputValues.Normalize(Skeleton.Generate(operation.Output)), settings.Query);
+            return 0;
+        }
+        var input = command.BuildInput(parse, settings.BinaryFormat);
         using var client = Aws.Connect(service, settings.ToClientOptions(settings.Debug ? new StderrLogger(stderr, "stratus." + service) : null));
         JsonObject result;
         if (operation.StreamingOutput is not null && command.OutFile is not null)

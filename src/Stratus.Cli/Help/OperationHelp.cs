@@ -35,6 +35,10 @@ internal static class OperationHelp
             sb.Append("    ").Append(synopsis).Append('\n');
         }
         sb.Append("    [--cli-input-json <value>]\n");
+        if (command.GenerateSkeleton is not null)
+        {
+            sb.Append("    [--generate-cli-skeleton <value>]\n");
+        }
         if (command.Paginator is not null)
         {
             sb.Append("    [--starting-token <value>]\n");
@@ -65,6 +69,10 @@ internal static class OperationHelp
             sb.Append(help).Append('\n');
         }
         sb.Append("  --cli-input-json (string)\n      A JSON object of the input members (or file://path); options given on the line override it.\n\n");
+        if (command.GenerateSkeleton is not null)
+        {
+            sb.Append("  --generate-cli-skeleton (string)\n      Prints a JSON skeleton of the input (input, the default) without calling, or a sample output (output).\n\n");
+        }
         if (command.Paginator is { } paginator)
         {
             sb.Append($"  Pages are followed automatically (on {string.Join(", ", paginator.InputTokens)}) and their {string.Join(", ", paginator.ResultKeys)} merged;\n");
