@@ -1,6 +1,25 @@
-using System.CommandLine;
-using Stratus.Cli.Commands;
+using System.Text;
+using Stratus.Cli;
 
-var root = new RootCommand("stratus: every AWS service from its model, and a mock cloud to test against.");
-root.Subcommands.Add(MockCommand.Create());
-return await root.Parse(args).InvokeAsync();
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C cancels the call (exit code 130); a second one ends the process.
+    if (!interrupted.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        interrupted.Cancel();
+    }
+};
+// Output is buffered and written once (Console.Out flushes on every write); errors go out as they happen.
+var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
+var code = await StratusCli.RunAsync(args, stdout, Console.Error, interrupted.Token).ConfigureAwait(false);
+try
+{
+    stdout.Dispose();
+}
+catch (IOException)
+{
+    // The reader of our output went away; what it did not read is not an error.
+}
+return code;

@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Stratus.Cli.Commands;
+
+/// <summary>A command that is not a service's operations: <c>mock</c>, and <c>s3</c> (high-level S3, reserved).</summary>
+/// <param name="Summary">One line for <c>stratus help</c>.</param>
+/// <param name="Create">Builds the command; null while the command is reserved but not written yet.</param>
+internal sealed record CustomCommand(string Summary, Func<Command>? Create)
+{
+    /// <summary>
+    /// The custom commands by name. They take precedence over service names (so <c>s3</c> is not S3's operations:
+    /// those are <c>s3api</c>, as in the AWS CLI). Register new ones here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, CustomCommand> All = new Dictionary<string, CustomCommand>(StringComparer.Ordinal)
+    {
+        ["mock"] = new("The Stratus mock cloud (stratus mock serve).", MockCommand.Create),
+        ["s3"] = new("High-level S3 commands (cp, ls, sync, ...): not available yet; use s3api for S3's operations.", null),
+    };
+}
