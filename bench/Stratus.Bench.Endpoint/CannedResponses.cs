@@ -18,9 +18,25 @@ internal sealed class CannedResponses
 
     public string QueryCrc32 { get; }
 
+    /// <summary>The objects' ETags: their MD5, as S3 gives for single-part uploads (SDKs check GetObject bodies against it).</summary>
+    public string SmallETag { get; }
+
+    public string LargeETag { get; }
+
     public CannedResponses()
     {
+        SmallETag = Quoted(System.Security.Cryptography.MD5.HashData(Small));
+        using (var md5 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.MD5))
+        {
+            for (long sent = 0; sent < Fixture.LargeSize; sent += LargeChunk.Length)
+            {
+                md5.AppendData(LargeChunk);
+            }
+            LargeETag = Quoted(md5.GetHashAndReset());
+        }
         Query = DynamoDbPayloads.Query(Fixture.QueryItems);
         QueryCrc32 = DynamoDbPayloads.Crc32(Query);
     }
+
+    private static string Quoted(byte[] hash) => "\"" + Convert.ToHexStringLower(hash) + "\"";
 }

@@ -53,7 +53,7 @@ internal sealed class Router(CannedResponses canned)
             return;
         }
         var large = key == Fixture.LargeKey;
-        response.Headers.ETag = Fixture.ETag;
+        response.Headers.ETag = large ? canned.LargeETag : canned.SmallETag;
         response.Headers.LastModified = LastModified;
         response.Headers.AcceptRanges = "bytes";
         response.Headers["x-amz-server-side-encryption"] = "AES256";
