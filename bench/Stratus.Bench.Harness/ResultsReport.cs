@@ -100,10 +100,19 @@ public static class ResultsReport
         sb.AppendLine("- Endpoint: `Stratus.Bench.Endpoint` in its own process on 127.0.0.1, HTTP/1.1; small and parsing scenarios over HTTP, 64 MiB scenarios over HTTPS (self-signed; S3 payloads over TLS go unsigned, as against S3)").AppendLine();
     }
 
-    private static string Version(Type type) =>
-        type.Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute a, ..]
-            ? a.InformationalVersion.Split('+')[0]
-            : type.Assembly.GetName().Version?.ToString() ?? "?";
+    // The package's version: informational (Stratus, with its commit), else the file version (the AWS SDK sets only that).
+    private static string Version(Type type)
+    {
+        var assembly = type.Assembly;
+        if (assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute info, ..]
+            && info.InformationalVersion.Split('+')[0] != "1.0.0")
+        {
+            return info.InformationalVersion.Split('+')[0];
+        }
+        return assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyFileVersionAttribute), false) is [System.Reflection.AssemblyFileVersionAttribute file, ..]
+            ? file.Version
+            : assembly.GetName().Version?.ToString() ?? "?";
+    }
 
     private static string CpuModel()
     {
