@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,7 +41,7 @@ public sealed class FloorSigner(string accessKey, string secretKey, string regio
             request.Headers.TryAddWithoutValidation("x-amz-content-sha256", payloadHash);
         }
 
-        var canonical = new StringBuilder(256);
+        var canonical = Builder();
         canonical.Append(request.Method.Method).Append('\n').Append(uri.AbsolutePath).Append('\n');
         AppendCanonicalQuery(canonical, uri.Query);
         canonical.Append('\n').Append("host:").Append(uri.Authority).Append('\n');
@@ -56,11 +57,42 @@ public sealed class FloorSigner(string accessKey, string secretKey, string regio
         var signedHeaders = s3 ? "host;x-amz-content-sha256;x-amz-date" : target is null ? "host;x-amz-date" : "host;x-amz-date;x-amz-target";
         canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
 
-        var scope = $"{date}/{region}/{service}/aws4_request";
-        var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hash(Encoding.UTF8.GetBytes(canonical.ToString()))}";
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(SigningKey(date), Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={accessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}");
+        // Hash and sign on the stack: the only strings made are the ones that go on the wire.
+        Span<byte> hash = stackalloc byte[32];
+        Sha256(canonical, hash);
+        Span<char> hex = stackalloc char[64];
+        Convert.TryToHexStringLower(hash, hex, out _);
+        var toSign = canonical.Clear().Append("AWS4-HMAC-SHA256\n").Append(amzDate).Append('\n')
+            .Append(date).Append('/').Append(region).Append('/').Append(service).Append("/aws4_request\n").Append(hex);
+        var bytes = Utf8(toSign, out var rented);
+        HMACSHA256.HashData(SigningKey(date), rented.AsSpan(0, bytes), hash);
+        ArrayPool<byte>.Shared.Return(rented);
+        Convert.TryToHexStringLower(hash, hex, out _);
+        request.Headers.TryAddWithoutValidation("Authorization", string.Concat(
+            ["AWS4-HMAC-SHA256 Credential=", accessKey, "/", date, "/", region, "/", service, "/aws4_request, SignedHeaders=", signedHeaders, ", Signature=", new string(hex)]));
+    }
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private static StringBuilder Builder() => (t_builder ??= new StringBuilder(512)).Clear();
+
+    private static void Sha256(StringBuilder text, Span<byte> destination)
+    {
+        var bytes = Utf8(text, out var rented);
+        SHA256.HashData(rented.AsSpan(0, bytes), destination);
+        ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    // The builder's text as UTF-8 in a pooled array (return it); the length written.
+    private static int Utf8(StringBuilder text, out byte[] rented)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(0, chars, text.Length);
+        rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var n = Encoding.UTF8.GetBytes(chars, 0, text.Length, rented, 0);
+        ArrayPool<char>.Shared.Return(chars);
+        return n;
     }
 
     private byte[] SigningKey(string date)

@@ -5,6 +5,7 @@ using Stratus.Bench.Harness;
 using Stratus.Bench.Harness.Clients;
 
 var options = HarnessOptions.Parse(args);
+SignerCheck.Run(); // the floor must sign correctly for its cost to mean anything
 var watch = Stopwatch.StartNew();
 using var endpoint = await EndpointProcess.StartAsync(options.EndpointDll);
 Console.WriteLine($"endpoint {endpoint.Http} {endpoint.Https} (pid {endpoint.ProcessId})");
