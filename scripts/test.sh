@@ -27,9 +27,15 @@ status=$?
 set -e
 # Every line but the passing tests' own (there are thousands).
 grep -vE '^\s+Passed ' "$ROOT/.tools/test.log" || true
-# dotnet test's own summaries, then the plain closing line CI reads.
-passed=$(grep -oE 'Passed: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
-skipped=$(grep -oE 'Skipped: +[0-9]+' "$ROOT/.tools/test.log" | awk '{s+=$2} END {print s+0}')
+# dotnet test's own summaries, then the plain closing line CI reads (grep finds nothing when a count is 0).
+count() { { grep -oE "$1: +[0-9]+" "$ROOT/.tools/test.log" || true; } | awk '{s+=$2} END {print s+0}'; }
+passed=$(count Passed)
+failed=$(count Failed)
+skipped=$(count Skipped)
+# Stop the emulators now (not in the exit trap) so the closing line is the last one printed.
+if [ "${STRATUS_EMULATORS:-1}" = 1 ]; then
+  trap - EXIT
+  bash scripts/emulators/stop.sh "$TOOLS" 2>&1 || true
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
