@@ -50,15 +50,7 @@ internal static class WaitCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>
-    /// The hook for the library's waiters: wait until <paramref name="waiter"/> succeeds (returning normally) or fails
-    /// (throwing; the failure is reported like any error). Waiters are being written in the runtime; call them here.
-    /// </summary>
-    private static Task WaitAsync(ServiceClient client, string waiter, JsonObject input, CancellationToken cancellationToken)
-    {
-        _ = client;
-        _ = input;
-        _ = cancellationToken;
-        throw new NotSupportedException($"waiters are not available in this build yet (the {waiter} waiter of {client.Model.Name} needs the runtime's waiters).");
-    }
+    /// <summary>Waits with the library's waiter (its delay and attempts from the model), as the AWS CLI does.</summary>
+    private static async Task WaitAsync(ServiceClient client, string waiter, JsonObject input, CancellationToken cancellationToken) =>
+        await client.WaitAsync(waiter, input, cancellationToken: cancellationToken).ConfigureAwait(false);
 }
