@@ -53,7 +53,7 @@ internal static class S3Commands
             .Any(o => o.Option.Name is "--quiet" or "--only-show-errors" && o.GetValueOrDefault<bool>()) ?? false;
         var dryRun = verb.Command.Options.FirstOrDefault(o => o.Name == "--dryrun") is Option<bool> d && parse.GetValue(d);
         var client = Aws.Connect("s3", settings.ToClientOptions(settings.Debug ? new StderrLogger(stderr, "stratus.s3") : null));
-        var display = TransferDisplays.Create(stdout, quiet);
+        var display = TransferDisplays.Create(quiet || name is not ("cp" or "mv" or "sync"));
         await using (display.ConfigureAwait(false))
         {
             using var session = new S3Session(client, stdout, display)
