@@ -36,6 +36,10 @@ internal static class BucketCommands
             if (parse.GetValue(force))
             {
                 await RemoveAllAsync(session, place, PathFilter.None, ct).ConfigureAwait(false);
+                if (session.Failed)
+                {
+                    return session.ExitCode;
+                }
             }
             await session.Client.CallAsync("DeleteBucket", new JsonObject { ["Bucket"] = place.Bucket }, ct).ConfigureAwait(false);
             session.Line($"remove_bucket: {place.Bucket}");
@@ -64,7 +68,7 @@ internal static class BucketCommands
             {
                 await session.DeleteAsync(place, ct).ConfigureAwait(false);
             }
-            return 0;
+            return session.ExitCode;
         });
     }
 

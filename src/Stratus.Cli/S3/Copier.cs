@@ -56,6 +56,11 @@ internal static class Copier
                 }
             }
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            session.Fail($"{verb} failed: {from} to {to}", e);
+            return;
+        }
         finally
         {
             session.Display.Finish(progress);

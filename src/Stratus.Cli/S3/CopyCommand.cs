@@ -21,10 +21,10 @@ internal static class CopyCommand
                 var entries = await Copier.ListAsync(session, from, session.Filter, ct).ConfigureAwait(false);
                 await Copier.ForEachAsync(entries, async (e, c) =>
                     await Copier.CopyAsync(session, from.Child(e.Relative), to.Child(e.Relative), e.Size, e.LastModified, move, c).ConfigureAwait(false), ct).ConfigureAwait(false);
-                return 0;
+                return session.ExitCode;
             }
             await CopyOneAsync(session, from, to, move, ct).ConfigureAwait(false);
-            return 0;
+            return session.ExitCode;
         });
     }
 
@@ -42,6 +42,10 @@ internal static class CopyCommand
 
     private static async Task CopyOneAsync(S3Session session, Place from, Place to, bool move, CancellationToken ct)
     {
+        if (!session.Filter.Includes(from.Name))
+        {
+            return;
+        }
         long size;
         DateTimeOffset? modified = null;
         if (from.IsS3)

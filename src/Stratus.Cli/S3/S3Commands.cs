@@ -56,7 +56,7 @@ internal static class S3Commands
         var display = TransferDisplays.Create(quiet || name is not ("cp" or "mv" or "sync"));
         await using (display.ConfigureAwait(false))
         {
-            using var session = new S3Session(client, stdout, display)
+            using var session = new S3Session(client, stdout, stderr, display)
             {
                 Region = settings.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"),
                 Filter = PathFilter.FromArgs(args),

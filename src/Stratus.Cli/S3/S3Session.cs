@@ -5,7 +5,7 @@ using Stratus.Transfer;
 namespace Stratus.Cli.S3;
 
 /// <summary>What one <c>stratus s3</c> command works with: the S3 client, the transfer manager, the output and the display of progress.</summary>
-internal sealed class S3Session(ServiceClient s3, TextWriter stdout, ITransferDisplay display) : IDisposable
+internal sealed class S3Session(ServiceClient s3, TextWriter stdout, TextWriter stderr, ITransferDisplay display) : IDisposable
 {
     private readonly Lock _gate = new();
 
@@ -42,14 +42,42 @@ internal sealed class S3Session(ServiceClient s3, TextWriter stdout, ITransferDi
         }
     }
 
-    /// <summary>Deletes one object.</summary>
+    /// <summary>Whether a file or object failed (the command then exits with 1, as in the AWS CLI).</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>The exit code: 1 when something failed.</summary>
+    public int ExitCode => Failed ? 1 : 0;
+
+    /// <summary>
+    /// Reports that one file or object failed, as the AWS CLI does (<c>upload failed: a to s3://b/a An error occurred ...</c>),
+    /// and goes on with the others.
+    /// </summary>
+    public void Fail(string what, Exception error)
+    {
+        var (_, message) = Commands.ErrorReport.Describe(error);
+        lock (_gate)
+        {
+            Failed = true;
+            stderr.Write($"{what} {message}".ReplaceLineEndings(" ").TrimEnd() + "\n");
+            stderr.Flush();
+        }
+    }
+
+    /// <summary>Deletes one object (a failure is reported and the command goes on).</summary>
     public async Task DeleteAsync(Place target, CancellationToken cancellationToken)
     {
-        if (!DryRun)
+        try
         {
-            await Client.CallAsync("DeleteObject", new JsonObject { ["Bucket"] = target.Bucket, ["Key"] = target.Path }, cancellationToken).ConfigureAwait(false);
+            if (!DryRun)
+            {
+                await Client.CallAsync("DeleteObject", new JsonObject { ["Bucket"] = target.Bucket, ["Key"] = target.Path }, cancellationToken).ConfigureAwait(false);
+            }
+            Line($"{Prefix}delete: {target}");
         }
-        Line($"{Prefix}delete: {target}");
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Fail($"delete failed: {target}", e);
+        }
     }
 
     /// <summary><c>(dryrun) </c> when not doing anything.</summary>

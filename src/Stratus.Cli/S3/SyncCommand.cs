@@ -13,8 +13,9 @@ internal static class SyncCommand
         var source = new Argument<string>("source") { Description = "A local directory or s3://bucket/prefix" };
         var destination = new Argument<string>("destination") { Description = "A local directory or s3://bucket/prefix" };
         var delete = new Option<bool>("--delete") { Description = "Delete files or objects at the destination that are not at the source." };
+        var sizeOnly = new Option<bool>("--size-only") { Description = "Copy only when the sizes differ (not when the source is newer)." };
         var command = new Command("sync", "Make a directory or prefix like another: copy new and changed files, optionally delete the others.") { source, destination }
-            .With([delete, S3Options.DryRun(), S3Options.Quiet(), S3Options.OnlyShowErrors(), .. S3Options.Filters()]);
+            .With([delete, sizeOnly, S3Options.DryRun(), S3Options.Quiet(), S3Options.OnlyShowErrors(), .. S3Options.Filters()]);
         return new S3Verb(command, async (parse, session, ct) =>
         {
             var (from, to) = CopyCommand.Places(parse.GetValue(source)!, parse.GetValue(destination)!);
@@ -24,7 +25,8 @@ internal static class SyncCommand
             }
             var sources = await Copier.ListAsync(session, from, session.Filter, ct).ConfigureAwait(false);
             var targets = (await Copier.ListAsync(session, to, session.Filter, ct).ConfigureAwait(false)).ToDictionary(e => e.Relative, StringComparer.Ordinal);
-            var changed = sources.Where(s => !targets.TryGetValue(s.Relative, out var t) || t.Size != s.Size || Seconds(s.LastModified) > Seconds(t.LastModified)).ToList();
+            var bySize = parse.GetValue(sizeOnly);
+            var changed = sources.Where(s => !targets.TryGetValue(s.Relative, out var t) || t.Size != s.Size || (!bySize && Seconds(s.LastModified) > Seconds(t.LastModified))).ToList();
             await Copier.ForEachAsync(changed, async (e, c) =>
                 await Copier.CopyAsync(session, from.Child(e.Relative), to.Child(e.Relative), e.Size, e.LastModified, move: false, c).ConfigureAwait(false), ct).ConfigureAwait(false);
             if (parse.GetValue(delete))
@@ -33,7 +35,7 @@ internal static class SyncCommand
                 var extra = targets.Keys.Where(k => !kept.Contains(k)).Order(StringComparer.Ordinal).ToList();
                 await Copier.ForEachAsync(extra, async (k, c) => await DeleteAsync(session, to.Child(k), c).ConfigureAwait(false), ct).ConfigureAwait(false);
             }
-            return 0;
+            return session.ExitCode;
         });
     }
 

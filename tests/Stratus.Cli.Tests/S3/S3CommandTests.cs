@@ -129,6 +129,13 @@ public sealed partial class S3CommandTests(MockCloudFixture mock) : IClassFixtur
         var usage = await S3("cp", "a", "b");
         Assert.Equal(252, usage.ExitCode);
         Assert.Equal(252, (await S3("frobnicate")).ExitCode);
+        Local("fail/a.txt", "a");
+        Local("fail/b.txt", "b");
+        var failed = await S3("cp", Local("fail"), "s3://no-such-bucket-" + Guid.NewGuid().ToString("N")[..8], "--recursive");
+        Assert.Equal(1, failed.ExitCode);
+        var lines = failed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"^upload failed: .*/fail/[ab]\.txt to s3://no-such-bucket-\w+/[ab]\.txt An error occurred \(NoSuchBucket\) when calling the PutObject operation: ", l));
         Assert.Equal(254, (await S3("ls", "s3://no-such-bucket-" + Guid.NewGuid().ToString("N")[..8])).ExitCode);
     }
 
