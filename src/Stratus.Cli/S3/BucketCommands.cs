@@ -98,7 +98,7 @@ internal static class BucketCommands
     /// <summary>Deletes every object under the prefix that passes the filter.</summary>
     public static async Task RemoveAllAsync(S3Session session, Place prefix, PathFilter filter, CancellationToken ct)
     {
-        var directory = prefix;
+        var directory = prefix.AsDirectory();
         var targets = new List<Place>();
         await foreach (var page in session.Client.PaginateAsync("ListObjectsV2", Listing.PrefixInput(directory), ct).ConfigureAwait(false))
         {

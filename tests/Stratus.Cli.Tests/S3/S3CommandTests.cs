@@ -111,7 +111,9 @@ public sealed partial class S3CommandTests(MockCloudFixture mock) : IClassFixtur
             Assert.Equal("c", await http.GetStringAsync(new Uri(url)));
         }
 
-        Assert.Equal(2, Lines((await S3("rm", $"s3://{bucket}/g/", "--recursive")).Ok()).Length);
+        (await S3("cp", moved, $"s3://{bucket}/gx/kept.txt")).Ok();
+        Assert.Equal(2, Lines((await S3("rm", $"s3://{bucket}/g", "--recursive")).Ok()).Length);
+        Assert.Single(Lines((await S3("ls", $"s3://{bucket}/gx/")).Ok()));
         var rb = await S3("rb", $"s3://{bucket}");
         Assert.Equal(254, rb.ExitCode);
         Assert.Contains("BucketNotEmpty", rb.Error, StringComparison.Ordinal);
