@@ -33,6 +33,10 @@ internal static class StratusCli
                 ServicesHelp.Write(stdout, ModelLoader.Default);
                 return ExitCodes.Success;
             }
+            if (first == "s3")
+            {
+                return await S3.S3Commands.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
             if (CustomCommand.All.TryGetValue(first, out var custom))
             {
                 return await RunCustomAsync(first, custom, args, cancellationToken).ConfigureAwait(false);

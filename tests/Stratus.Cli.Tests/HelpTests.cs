@@ -78,7 +78,7 @@ public sealed class HelpTests
     [InlineData(new[] { "ec2", "describe-key-pairs", "--output", "xml" }, "stratus: error: Argument 'xml' not recognized.")]
     [InlineData(new[] { "ec2", "describe-key-pairs", "--query", "KeyPairs[" }, "Bad value for --query KeyPairs[")]
     [InlineData(new[] { "s3api", "get-object", "--bucket", "b", "--key", "k" }, "stratus: error: the following arguments are required: outfile")]
-    [InlineData(new[] { "s3", "ls" }, "stratus: error: s3: High-level S3 commands")]
+    [InlineData(new[] { "s3", "frobnicate" }, "stratus: error: argument command: Invalid choice 'frobnicate'")]
     [InlineData(new[] { "ec2", "wait", "instance-runing" }, "stratus: error: argument waiter: Invalid choice 'instance-runing'. Did you mean: instance-running")]
     public async Task UsageErrorsAreOneLineWithExitCode252(string[] args, string start)
     {

@@ -14,6 +14,7 @@ internal sealed record CustomCommand(string Summary, Func<Command>? Create)
     public static readonly IReadOnlyDictionary<string, CustomCommand> All = new Dictionary<string, CustomCommand>(StringComparer.Ordinal)
     {
         ["mock"] = new("The Stratus mock cloud (stratus mock serve).", MockCommand.Create),
-        ["s3"] = new("High-level S3 commands (cp, ls, sync, ...): not available yet; use s3api for S3's operations.", null),
+        // Run by S3.S3Commands (with the global options), not through Create.
+        ["s3"] = new("High-level S3 commands: ls, cp, mv, rm, sync, mb, rb, presign (s3api has S3's operations).", null),
     };
 }
