@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Numerics;
 using System.Security.Cryptography;
 
 namespace Stratus.Transfer;
@@ -10,7 +9,7 @@ internal sealed class TransferHasher : IDisposable
 {
     private readonly Crc32? _crc32;
     private readonly IncrementalHash? _sha256;
-    private uint _crc32c = uint.MaxValue;
+    private uint _crc32c = Crc32C.Initial;
 
     public TransferHasher(TransferChecksumAlgorithm algorithm)
     {
@@ -57,17 +56,7 @@ internal sealed class TransferHasher : IDisposable
                 _crc32!.Append(data);
                 break;
             case TransferChecksumAlgorithm.Crc32C:
-                var crc = _crc32c;
-                while (data.Length >= 8)
-                {
-                    crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
-                    data = data[8..];
-                }
-                foreach (var b in data)
-                {
-                    crc = BitOperations.Crc32C(crc, b);
-                }
-                _crc32c = crc;
+                _crc32c = Crc32C.Append(_crc32c, data);
                 break;
             case TransferChecksumAlgorithm.Sha256:
                 _sha256!.AppendData(data);
@@ -78,7 +67,7 @@ internal sealed class TransferHasher : IDisposable
     }
 
     /// <summary>The CRC value so far (CRC algorithms only).</summary>
-    public uint Crc => Algorithm == TransferChecksumAlgorithm.Crc32 ? _crc32!.GetCurrentHashAsUInt32() : ~_crc32c;
+    public uint Crc => Algorithm == TransferChecksumAlgorithm.Crc32 ? _crc32!.GetCurrentHashAsUInt32() : Crc32C.Finish(_crc32c);
 
     public byte[] Digest()
     {

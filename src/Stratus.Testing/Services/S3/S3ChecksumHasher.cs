@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Numerics;
 using System.Security.Cryptography;
+
+using Stratus.Transfer;
 
 namespace Stratus.Testing.Services.S3;
 
@@ -28,7 +29,7 @@ internal sealed class S3ChecksumHasher : IDisposable
                 _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 break;
             case S3ChecksumAlgorithm.Crc32C:
-                _crc32c = uint.MaxValue;
+                _crc32c = Crc32C.Initial;
                 break;
             default:
                 break;
@@ -53,17 +54,7 @@ internal sealed class S3ChecksumHasher : IDisposable
                 _crc32!.Append(data);
                 break;
             case S3ChecksumAlgorithm.Crc32C:
-                var crc = _crc32c;
-                while (data.Length >= 8)
-                {
-                    crc = BitOperations.Crc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
-                    data = data[8..];
-                }
-                foreach (var b in data)
-                {
-                    crc = BitOperations.Crc32C(crc, b);
-                }
-                _crc32c = crc;
+                _crc32c = Crc32C.Append(_crc32c, data);
                 break;
             case S3ChecksumAlgorithm.Crc64Nvme:
                 _crc64 = Crc64Nvme.Append(_crc64, data);
@@ -85,7 +76,7 @@ internal sealed class S3ChecksumHasher : IDisposable
                 return crc32;
             case S3ChecksumAlgorithm.Crc32C:
                 var crc32c = new byte[4];
-                BinaryPrimitives.WriteUInt32BigEndian(crc32c, ~_crc32c);
+                BinaryPrimitives.WriteUInt32BigEndian(crc32c, Crc32C.Finish(_crc32c));
                 return crc32c;
             case S3ChecksumAlgorithm.Crc64Nvme:
                 var crc64 = new byte[8];
