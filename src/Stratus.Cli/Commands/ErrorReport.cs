@@ -42,6 +42,8 @@ internal static class ErrorReport
             QueryException q => (ExitCodes.Usage, q.Message),
             ServiceException s => (ExitCodes.ServiceError,
                 $"An error occurred ({s.ErrorCode}) when calling the {s.Operation} operation: {(string.IsNullOrEmpty(s.ErrorMessage) ? "Unknown" : s.ErrorMessage)}"),
+            // As the AWS CLI: "Waiter InstanceRunning failed: Max attempts exceeded".
+            Stratus.Waiters.WaiterException w => (ExitCodes.General, $"Waiter {w.WaiterName} failed: {w.Reason}"),
             ClientException { Kind: ClientErrorKind.InvalidInput } c => (ExitCodes.Usage, "Parameter validation failed: " + Problems(c, command)),
             ClientException { Kind: ClientErrorKind.Credentials } c => (ExitCodes.Configuration, "Unable to locate credentials: " + c.Message),
             ClientException { Kind: ClientErrorKind.Endpoint } c => (ExitCodes.Configuration, c.Message),
