@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Quickstart;
 using Stratus;
-using Stratus.Protocols;
+using Stratus.Transfer;
 using Stratus.Testing.Mock;
 
 await using var cloud = new MockCloud();          // in-process: requests never leave this process
@@ -23,23 +23,26 @@ foreach (var kp in rs["KeyPairs"]!.AsArray())
     Console.WriteLine($"{kp!["KeyName"],-8} {kp["KeyFingerprint"]}");
 }
 
-// S3: upload a file with progress, list, download, verify.
+// S3: upload a file with progress (the transfer manager: 16 MiB in 5 MiB parts, CRC32C end to end), list, download, verify.
 using var s3 = Aws.Connect("s3", options);
 await s3.CallAsync("CreateBucket", new JsonObject { ["Bucket"] = "quickstart" });
 var path = Path.Combine(Path.GetTempPath(), $"stratus-quickstart-{Environment.ProcessId}.bin");
-await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(8 * 1024 * 1024));
-Console.WriteLine("== S3 PutObject (8 MiB, with progress)");
-await using (var file = new ProgressStream(File.OpenRead(path), new Progress<long>(n => Console.Write($"\r  uploaded {n / (1024 * 1024)} MiB"))))
+await File.WriteAllBytesAsync(path, RandomNumberGenerator.GetBytes(16 * 1024 * 1024));
+var transfers = new TransferManager(s3, new TransferOptions { PartSize = 5 * 1024 * 1024, MultipartThreshold = 5 * 1024 * 1024 });
+Console.WriteLine("== S3 upload (16 MiB, multipart, with progress)");
+var lastMiB = -1L;
+var uploaded = await transfers.UploadFileAsync(path, "quickstart", "data/random.bin", new UploadOptions
 {
-    var put = await s3.CallAsync("PutObject", new JsonObject
+    Progress = new SyncProgress<TransferProgress>(p =>
     {
-        ["Bucket"] = "quickstart",
-        ["Key"] = "data/random.bin",
-        ["Body"] = NativeValues.Stream(file),
-        ["ContentType"] = "application/octet-stream",
-    });
-    Console.WriteLine($"\n  ETag {put["ETag"]}");
-}
+        if (p.BytesTransferred >> 20 != lastMiB)
+        {
+            lastMiB = p.BytesTransferred >> 20;
+            Console.Write($"\r  {lastMiB} of {p.TotalBytes >> 20} MiB");
+        }
+    }),
+});
+Console.WriteLine($"\n  ETag {uploaded.ETag} in {uploaded.Parts} parts, checksum {uploaded.Checksum}");
 var listing = await s3.CallAsync("ListObjectsV2", new JsonObject { ["Bucket"] = "quickstart" });
 Console.WriteLine("== S3 ListObjectsV2");
 foreach (var o in listing["Contents"]!.AsArray())
@@ -54,6 +57,7 @@ await using (var body = got["Body"]!.GetValue<Stream>())
     Console.WriteLine($"== S3 GetObject: {got["ContentLength"]} bytes, content {(downloaded.AsSpan().SequenceEqual(original) ? "verified" : "DIFFERS")}");
 }
 File.Delete(path);
+
 
 // SQS: send, receive.
 using var sqs = Aws.Connect("sqs", options);
