@@ -4,7 +4,7 @@
 # when the code and the files disagree. Run it after a deliberate API change and review the diff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for proj in src/Stratus/Stratus.csproj src/Stratus.AwsModels/Stratus.AwsModels.csproj src/Stratus.Testing/Stratus.Testing.csproj; do
+for proj in src/Stratus/Stratus.csproj src/Stratus.AwsModels/Stratus.AwsModels.csproj src/Stratus.Testing/Stratus.Testing.csproj src/Stratus.Extensions.DependencyInjection/Stratus.Extensions.DependencyInjection.csproj; do
   dir=$(dirname "$proj")
   [ -f "$dir/PublicAPI.Shipped.txt" ] || echo "#nullable enable" > "$dir/PublicAPI.Shipped.txt"
   echo "#nullable enable" > "$dir/PublicAPI.Unshipped.txt"

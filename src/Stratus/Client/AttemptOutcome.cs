@@ -13,4 +13,10 @@ internal sealed record AttemptOutcome(string Operation, JsonObject? Result, Stra
 
     /// <summary>The server's Date header, for clock-skew correction.</summary>
     public DateTimeOffset? ServerDate { get; init; }
+
+    /// <summary>The request id the service sent, if any (for telemetry).</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The response body's size (a streamed body's Content-Length), for telemetry.</summary>
+    public long BytesReceived { get; init; }
 }

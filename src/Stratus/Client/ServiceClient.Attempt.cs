@@ -74,7 +74,14 @@ public sealed partial class ServiceClient
             // S3 may answer 200 and still fail (CompleteMultipartUpload, CopyObject): the body is an <Error>.
             if (!ok || (!streaming && _protocol is Stratus.Protocols.RestXml.RestXmlProtocol && Stratus.Protocols.RestXml.RestXmlProtocol.IsErrorBody(raw)))
             {
-                return new AttemptOutcome(operation.Name, null, Error(operation, raw), raw.StatusCode) { ServerDate = serverDate, RetryAfter = retryAfter };
+                var error = Error(operation, raw);
+                return new AttemptOutcome(operation.Name, null, error, raw.StatusCode)
+                {
+                    ServerDate = serverDate,
+                    RetryAfter = retryAfter,
+                    RequestId = (error as ServiceException)?.RequestId ?? RequestId(raw),
+                    BytesReceived = BodySize(raw, response),
+                };
             }
             JsonObject result;
             try
@@ -87,7 +94,11 @@ public sealed partial class ServiceClient
             }
             AddMetadata(result, raw);
             keepOpen = streaming;
-            return new AttemptOutcome(operation.Name, result, null, raw.StatusCode);
+            return new AttemptOutcome(operation.Name, result, null, raw.StatusCode)
+            {
+                RequestId = result["ResponseMetadata"]?["RequestId"] is JsonValue id && id.TryGetValue<string>(out var requestId) ? requestId : null,
+                BytesReceived = BodySize(raw, response),
+            };
         }
         finally
         {
@@ -97,6 +108,9 @@ public sealed partial class ServiceClient
             }
         }
     }
+
+    private static long BodySize(RawResponse raw, HttpResponseMessage response) =>
+        raw.BodyStream is null ? raw.Body.Length : response.Content.Headers.ContentLength ?? 0;
 
     private AttemptOutcome Failed(OperationModel operation, ClientErrorKind kind, string message, Exception? inner, bool transport) =>
         new(operation.Name, null, new ClientException(kind, $"{Model.Name}.{operation.Name}: {message}", inner) { Service = Model.Name, Operation = operation.Name }, 0)

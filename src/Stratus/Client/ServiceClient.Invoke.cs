@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Stratus.Models;
 using Stratus.Pipeline;
 using Stratus.Protocols;
+using Stratus.Telemetry;
 
 namespace Stratus.Client;
 
@@ -14,7 +15,26 @@ public sealed partial class ServiceClient
     /// read; classify the outcome; retry with backoff while the error is retryable, the body can be sent
     /// again, attempts remain and the retry quota allows. One body serves sync and async.
     /// </summary>
-    private async ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken)
+    private ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken) =>
+        Instruments.Enabled ? InvokeObservedAsync(operation, input, async, cancellationToken) : InvokeAsync(operation, input, async, null, cancellationToken);
+
+    // Telemetry: the call's span (current while the attempts run, so theirs are its children) and measurements.
+    private async ValueTask<JsonObject> InvokeObservedAsync(OperationModel operation, JsonObject? input, bool async, CancellationToken cancellationToken)
+    {
+        using var telemetry = CallTelemetry.Start(Model.Name, operation.Name);
+        try
+        {
+            var result = await InvokeAsync(operation, input, async, telemetry, cancellationToken).ConfigureAwait(false);
+            telemetry?.Succeeded(result["ResponseMetadata"]?["RequestId"] is JsonValue id && id.TryGetValue<string>(out var requestId) ? requestId : null);
+            return result;
+        }
+        catch (Exception e) when (telemetry?.Failed(e) ?? false)
+        {
+            throw; // never reached: the filter only records
+        }
+    }
+
+    private async ValueTask<JsonObject> InvokeAsync(OperationModel operation, JsonObject? input, bool async, CallTelemetry? telemetry, CancellationToken cancellationToken)
     {
         input ??= [];
         var serialized = Serialize(operation, input);
@@ -33,6 +53,7 @@ public sealed partial class ServiceClient
             }
             var started = Stopwatch.GetTimestamp();
             AttemptOutcome outcome;
+            using var span = telemetry?.StartAttempt(attempt, endpoint.Url, BodySize(serialized, streamStart));
             try
             {
                 outcome = await AttemptAsync(operation, serialized, endpoint, async, cancellationToken).ConfigureAwait(false);
@@ -41,6 +62,7 @@ public sealed partial class ServiceClient
             {
                 throw;
             }
+            telemetry?.EndAttempt(span, outcome);
             LogAttempt(operation, attempt, outcome, Stopwatch.GetElapsedTime(started));
             _rateLimiter?.Update(outcome.Error is ServiceException { ErrorCode: var code } && ErrorClassifier.IsThrottling(code));
             if (outcome.Result is { } result)
@@ -70,6 +92,9 @@ public sealed partial class ServiceClient
             await Delay(delay, async, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static long BodySize(SerializedRequest serialized, long streamStart) =>
+        serialized.BodyStream is { } stream ? (streamStart >= 0 ? stream.Length - streamStart : 0) : serialized.Body.Length;
 
     private SerializedRequest Serialize(OperationModel operation, JsonObject input)
     {
