@@ -24,5 +24,46 @@ public static class StringToSign
 
     /// <summary>Formats a time as SigV4 wants it: <c>yyyyMMddTHHmmssZ</c> in UTC.</summary>
     public static string FormatTime(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        string.Create(16, time.UtcDateTime, static (span, utc) =>
+        {
+            WriteDate(span, utc);
+            span[8] = 'T';
+            Write2(span[9..], utc.Hour);
+            Write2(span[11..], utc.Minute);
+            Write2(span[13..], utc.Second);
+            span[15] = 'Z';
+        });
+
+    /// <summary>The UTC date of a time as <c>yyyyMMdd</c> (the date of <see cref="FormatTime"/>), cached for the day.</summary>
+    internal static string FormatDate(DateTimeOffset time)
+    {
+        var utc = time.UtcDateTime;
+        var day = utc.Ticks / TimeSpan.TicksPerDay;
+        if (_lastDate is { } last && last.Day == day)
+        {
+            return last.Text;
+        }
+        var text = string.Create(8, utc, static (span, d) => WriteDate(span, d));
+        _lastDate = new DateText(day, text);
+        return text;
+    }
+
+    private sealed record DateText(long Day, string Text);
+
+    private static DateText? _lastDate;
+
+    private static void WriteDate(Span<char> span, DateTime utc)
+    {
+        var year = utc.Year;
+        Write2(span, year / 100);
+        Write2(span[2..], year % 100);
+        Write2(span[4..], utc.Month);
+        Write2(span[6..], utc.Day);
+    }
+
+    private static void Write2(Span<char> span, int value)
+    {
+        span[0] = (char)('0' + (value / 10));
+        span[1] = (char)('0' + (value % 10));
+    }
 }
