@@ -31,7 +31,7 @@ internal static class SigningCore
     /// <summary>The canonical headers of a request: every header but the unsignable ones, plus host.</summary>
     internal static CanonicalHeaders HeadersToSign(SigningRequest request)
     {
-        var list = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
+        var sorted = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
         var hasHost = false;
         foreach (var header in request.Headers)
         {
@@ -40,13 +40,13 @@ internal static class SigningCore
                 continue;
             }
             hasHost |= header.Key.Equals("host", StringComparison.OrdinalIgnoreCase);
-            list.Add(header);
+            CanonicalHeaders.Add(sorted, header.Key, header.Value);
         }
         if (!hasHost && !string.IsNullOrEmpty(request.Host))
         {
-            list.Add(new("host", request.Host));
+            CanonicalHeaders.Add(sorted, "host", request.Host);
         }
-        return CanonicalHeaders.Build(list);
+        return CanonicalHeaders.Render(sorted);
     }
 
     /// <summary>The canonical request of <paramref name="request"/> as it stands.</summary>
