@@ -27,8 +27,11 @@ internal static class EndpointBinder
     public static EndpointParameters Bind(EndpointRuleSet rules, ClientOptions options, string region, OperationModel? operation, JsonObject? input)
     {
         var parameters = new EndpointParameters();
-        foreach (var p in rules.Parameters)
+        parameters.Values.EnsureCapacity(rules.Parameters.Count);
+        var ruleParameters = rules.Parameters;
+        for (var i = 0; i < ruleParameters.Count; i++)
         {
+            var p = ruleParameters[i];
             switch (p.BuiltIn)
             {
                 case "AWS::Region":
@@ -55,40 +58,27 @@ internal static class EndpointBinder
                     break;
             }
         }
-        if (operation?.StaticContextParams is { } statics)
+        if (operation is not null)
         {
-            foreach (var sp in statics.EnumerateObject())
+            var facts = operation.Facts;
+            foreach (var (name, value) in facts.StaticContextParams)
             {
-                if (sp.Value.TryGetProperty("value", out var v))
-                {
-                    switch (v.ValueKind)
-                    {
-                        case JsonValueKind.True or JsonValueKind.False:
-                            parameters.Add(sp.Name, v.GetBoolean());
-                            break;
-                        case JsonValueKind.String:
-                            parameters.Add(sp.Name, v.GetString());
-                            break;
-                        case JsonValueKind.Array:
-                            parameters.Add(sp.Name, v.EnumerateArray().Select(x => x.GetString() ?? "").ToArray());
-                            break;
-                    }
-                }
+                parameters[name] = value;
             }
-        }
-        if (operation?.Input is { } shape && input is not null)
-        {
-            foreach (var (name, member) in shape.Members)
+            if (input is not null)
             {
-                if (member.ContextParam is { } param && input[name] is JsonValue value)
+                foreach (var (name, param) in facts.ContextParams)
                 {
-                    if (NativeValues.TryGetString(value, out var s))
+                    if (input[name] is JsonValue value)
                     {
-                        parameters.Add(param, s);
-                    }
-                    else if (NativeValues.TryGetBoolean(value, out var b))
-                    {
-                        parameters.Add(param, b);
+                        if (NativeValues.TryGetString(value, out var s))
+                        {
+                            parameters.Add(param, s);
+                        }
+                        else if (NativeValues.TryGetBoolean(value, out var b))
+                        {
+                            parameters.Add(param, b);
+                        }
                     }
                 }
             }

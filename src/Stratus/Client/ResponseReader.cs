@@ -11,7 +11,8 @@ internal static class ResponseReader
 
     public static Dictionary<string, string> Headers(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(
+            response.Headers.NonValidated.Count + response.Content.Headers.NonValidated.Count, StringComparer.OrdinalIgnoreCase);
         Add(headers, response.Headers);
         Add(headers, response.Content.Headers);
         return headers;

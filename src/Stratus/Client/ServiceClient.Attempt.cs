@@ -120,7 +120,7 @@ public sealed partial class ServiceClient
 
     private async ValueTask SignAsync(OperationModel operation, HttpRequestMessage request, SerializedRequest serialized, ResolvedEndpoint endpoint, bool async, CancellationToken ct)
     {
-        if (_credentials is null || endpoint.Scheme == "none" || operation.AuthType == "none" || (operation.Auth.Count > 0 && operation.Auth.All(a => a == "smithy.api#noAuth")))
+        if (_credentials is null || endpoint.Scheme == "none" || operation.AuthType == "none" || operation.Facts.NoAuth)
         {
             return;
         }

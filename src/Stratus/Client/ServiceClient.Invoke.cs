@@ -102,7 +102,7 @@ public sealed partial class ServiceClient
         {
             InputValidator.Validate(operation, input);
         }
-        if (operation.Input is { } inputShape && inputShape.Members.Values.Any(m => m.IdempotencyToken && input[m.MemberName!] is null))
+        if (operation.Input is { } inputShape && MissesIdempotencyToken(operation, input))
         {
             input = (JsonObject)input.DeepClone();
             IdempotencyTokens.Fill(inputShape, input);
@@ -121,6 +121,18 @@ public sealed partial class ServiceClient
                 Operation = operation.Name,
             };
         }
+    }
+
+    private static bool MissesIdempotencyToken(OperationModel operation, JsonObject input)
+    {
+        foreach (var name in operation.Facts.IdempotencyMembers)
+        {
+            if (input[name] is null)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // A server clock far from ours makes every signature fail; learn the offset from its Date header and sign again at once.
@@ -161,13 +173,9 @@ public sealed partial class ServiceClient
     // bucket's URI label leaves the serialized path, as botocore does.
     private static void StripBucketLabel(OperationModel operation, JsonObject input, SerializedRequest serialized, ResolvedEndpoint endpoint)
     {
-        if (operation.Input is not { } shape)
+        foreach (var name in operation.Facts.BucketLabelMembers)
         {
-            return;
-        }
-        foreach (var (name, member) in shape.Members)
-        {
-            if (member is { ContextParam: "Bucket", Location: "uri" } && NativeValues.TryGetString(input[name], out var bucket))
+            if (NativeValues.TryGetString(input[name], out var bucket))
             {
                 var prefix = "/" + UriEncoding.Encode(bucket);
                 if (serialized.Path == prefix)

@@ -138,14 +138,44 @@ public sealed partial class ServiceClient : IDisposable
             metadata["HostId"] = hostId;
         }
         metadata["HTTPStatusCode"] = raw.StatusCode;
-        var headers = new JsonObject();
-        foreach (var (k, v) in raw.Headers)
-        {
-            headers[k.ToLowerInvariant()] = v;
-        }
-        metadata["HTTPHeaders"] = headers;
+        metadata["HTTPHeaders"] = LowercaseHeaders(raw.Headers);
         result["ResponseMetadata"] = metadata;
     }
+
+    // The response headers by lowercase name, in order.
+    private static JsonObject LowercaseHeaders(IReadOnlyDictionary<string, string> headers)
+    {
+        if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
+        {
+            // Names unique but for case, so unique once lowercased: the object is built at its size in one go.
+            var properties = new KeyValuePair<string, JsonNode?>[dictionary.Count];
+            var i = 0;
+            foreach (var (k, v) in dictionary)
+            {
+                properties[i++] = new(LowerHeaderName(k), JsonValue.Create(v));
+            }
+            return new JsonObject(properties);
+        }
+        var result = new JsonObject();
+        foreach (var (k, v) in headers)
+        {
+            result[LowerHeaderName(k)] = v;
+        }
+        return result;
+    }
+
+    // Common header names come as HttpClient's own strings; their lowercase forms are kept rather than made per call.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> LowerHeaderNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        new[]
+        {
+            "Accept-Ranges", "Age", "Cache-Control", "Connection", "Content-Disposition", "Content-Encoding", "Content-Language",
+            "Content-Length", "Content-MD5", "Content-Range", "Content-Type", "Date", "ETag", "Expires", "Keep-Alive",
+            "Last-Modified", "Location", "Retry-After", "Server", "Transfer-Encoding", "Vary", "WWW-Authenticate",
+        }, static n => n, static n => n.ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static string LowerHeaderName(string name) =>
+        LowerHeaderNames.TryGetValue(name, out var lower) ? lower : name.ToLowerInvariant();
 
     /// <summary>Resolves where a call goes: the endpoint rules, or the legacy host pattern for a model without rules.</summary>
     private ResolvedEndpoint ResolveEndpoint(OperationModel? operation, JsonObject? input)

@@ -49,7 +49,15 @@ public sealed class EndpointParameters : IEnumerable<KeyValuePair<string, object
     public void Add(string name, string? value) => this[name] = value;
 
     /// <summary>Sets a boolean parameter.</summary>
-    public void Add(string name, bool value) => this[name] = value;
+    public void Add(string name, bool value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        _values[name] = value ? True : False;
+    }
+
+    // Booleans boxed once: the endpoint binder sets several per call.
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     /// <summary>Sets a string-array parameter (the values are copied; <see langword="null"/> unsets it).</summary>
     public void Add(string name, IEnumerable<string>? values) => this[name] = values;

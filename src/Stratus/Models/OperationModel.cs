@@ -9,6 +9,7 @@ public sealed class OperationModel
     private readonly JsonElement _definition;
     private readonly Lazy<Shape?> _input, _output;
     private readonly Lazy<IReadOnlyList<Shape>> _errors;
+    private Client.OperationFacts? _facts;
 
     internal OperationModel(ServiceModel model, string name, JsonElement definition)
     {
@@ -62,6 +63,9 @@ public sealed class OperationModel
     public JsonElement? StaticContextParams { get; }
     /// <summary>The operation's raw definition, for traits this class does not surface.</summary>
     public JsonElement Definition => _definition;
+
+    /// <summary>The per-call facts of this operation, worked out once (a race only builds them twice).</summary>
+    internal Client.OperationFacts Facts => _facts ??= new Client.OperationFacts(this);
 
     /// <summary>The input structure, if any.</summary>
     public Shape? Input => _input.Value;

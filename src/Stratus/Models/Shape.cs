@@ -13,6 +13,7 @@ public sealed class Shape
     private readonly ServiceModel _model;
     private readonly JsonElement _definition;
     private IReadOnlyDictionary<string, Shape>? _members;
+    private KeyValuePair<string, Shape>[]? _memberArray;
     private Shape? _member, _key, _value;
 
     internal Shape(ServiceModel model, string name, JsonElement definition, JsonElement? reference, string? memberName)
@@ -144,6 +145,9 @@ public sealed class Shape
 
     /// <summary>The members of a structure, in model order (empty for other shapes).</summary>
     public IReadOnlyDictionary<string, Shape> Members => _members ??= BuildMembers();
+
+    /// <summary>The members as an array, in model order: enumerating it allocates nothing, unlike the dictionary's interface.</summary>
+    internal KeyValuePair<string, Shape>[] MemberArray => _memberArray ??= [.. Members];
 
     /// <summary>The element shape of a list.</summary>
     public Shape Member => _member ??= Resolve("member");

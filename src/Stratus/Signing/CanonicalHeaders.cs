@@ -17,31 +17,88 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
     public static CanonicalHeaders Build(IEnumerable<KeyValuePair<string, string>> headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var sorted = new List<KeyValuePair<string, string>>(headers.TryGetNonEnumeratedCount(out var count) ? count : 8);
         foreach (var (name, value) in headers)
         {
-            var key = name.Trim().ToLowerInvariant();
-            var canonical = TrimAll(value);
-            merged[key] = merged.TryGetValue(key, out var existing) ? existing + "," + canonical : canonical;
+            Add(sorted, name, value);
         }
-        var block = new StringBuilder();
-        var signed = new StringBuilder();
-        foreach (var (name, value) in merged)
+        return Render(sorted);
+    }
+
+    /// <summary>
+    /// Adds a header to <paramref name="sorted"/> (lowercased names, in ordinal order, each once), its name
+    /// lowercased and its value trimmed; a name already there gets the value appended after a ','.
+    /// </summary>
+    internal static void Add(List<KeyValuePair<string, string>> sorted, string name, string value)
+    {
+        var key = name.Trim().ToLowerInvariant();
+        var canonical = TrimAll(value);
+        // Few headers: an insertion sort that keeps repeated names in order is cheaper than a sorted dictionary.
+        var i = sorted.Count;
+        while (i > 0 && string.CompareOrdinal(sorted[i - 1].Key, key) > 0)
         {
-            block.Append(name).Append(':').Append(value).Append('\n');
-            if (signed.Length > 0)
-            {
-                signed.Append(';');
-            }
-            signed.Append(name);
+            i--;
         }
-        return new CanonicalHeaders(block.ToString(), signed.ToString());
+        if (i > 0 && string.Equals(sorted[i - 1].Key, key, StringComparison.Ordinal))
+        {
+            sorted[i - 1] = new(key, sorted[i - 1].Value + "," + canonical);
+        }
+        else
+        {
+            sorted.Insert(i, new(key, canonical));
+        }
+    }
+
+    /// <summary>The canonical block and signed list of headers <see cref="Add"/> collected.</summary>
+    internal static CanonicalHeaders Render(List<KeyValuePair<string, string>> sorted)
+    {
+        if (sorted.Count == 0)
+        {
+            return new CanonicalHeaders("", "");
+        }
+        var blockLength = 0;
+        var signedLength = sorted.Count - 1;
+        foreach (var (name, value) in sorted)
+        {
+            blockLength += name.Length + value.Length + 2;
+            signedLength += name.Length;
+        }
+        var block = string.Create(blockLength, sorted, static (span, list) =>
+        {
+            foreach (var (name, value) in list)
+            {
+                name.CopyTo(span);
+                span[name.Length] = ':';
+                span = span[(name.Length + 1)..];
+                value.CopyTo(span);
+                span[value.Length] = '\n';
+                span = span[(value.Length + 1)..];
+            }
+        });
+        var signed = string.Create(signedLength, sorted, static (span, list) =>
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[0] = ';';
+                    span = span[1..];
+                }
+                list[i].Key.CopyTo(span);
+                span = span[list[i].Key.Length..];
+            }
+        });
+        return new CanonicalHeaders(block, signed);
     }
 
     /// <summary>Trims a header value and collapses each inner run of whitespace (including folded line breaks) to one space.</summary>
     public static string TrimAll(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (IsTrimmed(value))
+        {
+            return value;
+        }
         var span = value.AsSpan().Trim();
         var sb = new StringBuilder(span.Length);
         var inSpace = false;
@@ -61,4 +118,12 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
         }
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> LineWhitespace = System.Buffers.SearchValues.Create("\t\r\n");
+
+    // Nothing to trim or collapse: no whitespace at either end, no tab or line break, no two spaces in a row.
+    private static bool IsTrimmed(string value) =>
+        value.Length == 0
+        || (!char.IsWhiteSpace(value[0]) && !char.IsWhiteSpace(value[^1])
+            && !value.AsSpan().ContainsAny(LineWhitespace) && !value.Contains("  ", StringComparison.Ordinal));
 }

@@ -9,7 +9,15 @@ public static class CanonicalQuery
     public static string Build(IEnumerable<KeyValuePair<string, string?>> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var pairs = new List<(string Key, string Value)>();
+        if (!query.TryGetNonEnumeratedCount(out var count))
+        {
+            count = 4;
+        }
+        else if (count == 0)
+        {
+            return "";
+        }
+        var pairs = new List<(string Key, string Value)>(count);
         foreach (var (key, value) in query)
         {
             pairs.Add((UriEncoding.Encode(key), UriEncoding.Encode(value ?? "")));

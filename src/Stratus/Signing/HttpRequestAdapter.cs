@@ -25,6 +25,8 @@ internal static class HttpRequestAdapter
             Host = message.Headers.Host ?? (uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}"),
         };
         ParseQuery(uri.Query, request.Query);
+        // Room for the message's headers and the few a signer adds.
+        request.Headers.EnsureCapacity(message.Headers.NonValidated.Count + (message.Content?.Headers.NonValidated.Count ?? 0) + SignerHeaders.Length);
         foreach (var header in message.Headers.NonValidated)
         {
             if (!header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase))

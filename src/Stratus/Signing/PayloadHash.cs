@@ -26,6 +26,10 @@ public static class PayloadHash
     /// <summary>Hashes bytes in place, without copying them.</summary>
     public static string Compute(ReadOnlySpan<byte> payload)
     {
+        if (payload.IsEmpty)
+        {
+            return Empty;
+        }
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(payload, hash);
         return Convert.ToHexStringLower(hash);

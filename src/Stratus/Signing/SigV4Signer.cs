@@ -17,8 +17,8 @@ public static partial class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
-        var (scope, sign) = Scheme(credentials, options);
-        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4Algorithm, scope, null, sign);
+        var (amzDate, scope, key) = Scheme(credentials, options);
+        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4Algorithm, amzDate, scope, null, HmacSign, key);
     }
 
     /// <summary>
@@ -30,8 +30,8 @@ public static partial class SigV4Signer
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
-        var (scope, sign) = Scheme(credentials, options);
-        return SigningCore.SignQuery(request, credentials, options, StringToSign.SigV4Algorithm, scope, null, sign);
+        var (amzDate, scope, key) = Scheme(credentials, options);
+        return SigningCore.SignQuery(request, credentials, options, StringToSign.SigV4Algorithm, amzDate, scope, null, HmacSign, key);
     }
 
     /// <summary>Derives the signing key for a secret, a date (<c>yyyyMMdd</c>), a region and a service (a new array, not cached).</summary>
@@ -51,12 +51,16 @@ public static partial class SigV4Signer
 
     /// <summary>The cached signing key for these credentials and options.</summary>
     internal static byte[] SigningKey(AwsCredentials credentials, SigV4Options options) =>
-        SigningKeyCache.Shared.Get(credentials.SecretAccessKey, StringToSign.FormatTime(options.Time)[..8], options.Region, options.Service);
+        SigningKeyCache.Shared.Get(credentials.SecretAccessKey, StringToSign.FormatDate(options.Time), options.Region, options.Service);
 
-    private static (string Scope, Func<string, string> Sign) Scheme(AwsCredentials credentials, SigV4Options options)
+    private static readonly Func<object, string, string> HmacSign = static (key, stringToSign) => SigningHash.HmacSha256Hex((byte[])key, stringToSign);
+
+    // The time formatted once: X-Amz-Date, and its date for the key and the scope.
+    private static (string AmzDate, string Scope, byte[] Key) Scheme(AwsCredentials credentials, SigV4Options options)
     {
-        var key = SigningKey(credentials, options);
-        var scope = StringToSign.Scope(StringToSign.FormatTime(options.Time)[..8], options.Region, options.Service);
-        return (scope, stringToSign => SigningHash.HmacSha256Hex(key, stringToSign));
+        var amzDate = StringToSign.FormatTime(options.Time);
+        var date = StringToSign.FormatDate(options.Time);
+        var key = SigningKeyCache.Shared.Get(credentials.SecretAccessKey, date, options.Region, options.Service);
+        return (amzDate, StringToSign.Scope(date, options.Region, options.Service), key);
     }
 }

@@ -16,7 +16,7 @@ public static class SigV4aSigner
     {
         ArgumentNullException.ThrowIfNull(options);
         using var key = SigV4aKey.CreateEcdsa(credentials);
-        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4aAlgorithm, Scope(options), options.Region, sts => SignString(key, sts));
+        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4aAlgorithm, StringToSign.FormatTime(options.Time), Scope(options), options.Region, EcdsaSign, key);
     }
 
     /// <summary>Presigns: adds the X-Amz-* query parameters, <c>X-Amz-Region-Set</c> among them.</summary>
@@ -24,7 +24,7 @@ public static class SigV4aSigner
     {
         ArgumentNullException.ThrowIfNull(options);
         using var key = SigV4aKey.CreateEcdsa(credentials);
-        return SigningCore.SignQuery(request, credentials, options, StringToSign.SigV4aAlgorithm, Scope(options), options.Region, sts => SignString(key, sts));
+        return SigningCore.SignQuery(request, credentials, options, StringToSign.SigV4aAlgorithm, StringToSign.FormatTime(options.Time), Scope(options), options.Region, EcdsaSign, key);
     }
 
     /// <summary>Signs an <see cref="HttpRequestMessage"/> in place (see <see cref="SigV4Signer.Sign(HttpRequestMessage, AwsCredentials, SigV4Options)"/>).</summary>
@@ -74,6 +74,8 @@ public static class SigV4aSigner
         return publicKey.VerifyData(Encoding.UTF8.GetBytes(stringToSign), signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
     }
 
+    private static readonly Func<object, string, string> EcdsaSign = static (key, stringToSign) => SignString((ECDsa)key, stringToSign);
+
     private static string Scope(SigV4Options options) =>
-        StringToSign.ScopeV4a(StringToSign.FormatTime(options.Time)[..8], options.Service);
+        StringToSign.ScopeV4a(StringToSign.FormatDate(options.Time), options.Service);
 }

@@ -31,7 +31,7 @@ internal static class SigningCore
     /// <summary>The canonical headers of a request: every header but the unsignable ones, plus host.</summary>
     internal static CanonicalHeaders HeadersToSign(SigningRequest request)
     {
-        var list = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
+        var sorted = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
         var hasHost = false;
         foreach (var header in request.Headers)
         {
@@ -40,13 +40,13 @@ internal static class SigningCore
                 continue;
             }
             hasHost |= header.Key.Equals("host", StringComparison.OrdinalIgnoreCase);
-            list.Add(header);
+            CanonicalHeaders.Add(sorted, header.Key, header.Value);
         }
         if (!hasHost && !string.IsNullOrEmpty(request.Host))
         {
-            list.Add(new("host", request.Host));
+            CanonicalHeaders.Add(sorted, "host", request.Host);
         }
-        return CanonicalHeaders.Build(list);
+        return CanonicalHeaders.Render(sorted);
     }
 
     /// <summary>The canonical request of <paramref name="request"/> as it stands.</summary>
@@ -58,16 +58,19 @@ internal static class SigningCore
             headers,
             payloadHash);
 
-    /// <summary>Signs with the Authorization header, adding X-Amz-Date and the other signed headers.</summary>
+    /// <summary>
+    /// Signs with the Authorization header, adding X-Amz-Date and the other signed headers.
+    /// <paramref name="sign"/> turns the string to sign into a signature with <paramref name="key"/> (a static
+    /// function and its state, so no closure is allocated per call).
+    /// </summary>
     internal static SigV4Result SignHeaders(
         SigningRequest request, AwsCredentials credentials, SigV4Options options,
-        string algorithm, string scope, string? regionSet, Func<string, string> sign)
+        string algorithm, string amzDate, string scope, string? regionSet, Func<object, string, string> sign, object key)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
         var payloadHash = options.RequirePayloadHash();
-        var amzDate = StringToSign.FormatTime(options.Time);
         var headers = request.Headers;
         headers.Remove(Authorization);
         headers[AmzDate] = amzDate;
@@ -94,7 +97,7 @@ internal static class SigningCore
         var canonicalHeaders = HeadersToSign(request);
         var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
         var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
-        var signature = sign(stringToSign);
+        var signature = sign(key, stringToSign);
         var authorization = $"{algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={canonicalHeaders.Signed}, Signature={signature}";
         headers[Authorization] = authorization;
         if (token is not null && options.OmitSessionToken)
@@ -107,7 +110,7 @@ internal static class SigningCore
     /// <summary>Presigns: adds the X-Amz-* query parameters, signature last.</summary>
     internal static SigV4Result SignQuery(
         SigningRequest request, AwsCredentials credentials, SigV4Options options,
-        string algorithm, string scope, string? regionSet, Func<string, string> sign)
+        string algorithm, string amzDate, string scope, string? regionSet, Func<object, string, string> sign, object key)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -118,7 +121,6 @@ internal static class SigningCore
         {
             throw new ArgumentOutOfRangeException(nameof(options), "SigV4Options.Expires must be between 1 second and 7 days.");
         }
-        var amzDate = StringToSign.FormatTime(options.Time);
         var query = request.Query;
         query.RemoveAll(static p => Array.Exists(PresignParameters, n => n.Equals(p.Key, StringComparison.OrdinalIgnoreCase)));
         request.Headers.Remove(Authorization);
@@ -139,7 +141,7 @@ internal static class SigningCore
         }
         var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
         var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
-        var signature = sign(stringToSign);
+        var signature = sign(key, stringToSign);
         query.Add(new("X-Amz-Signature", signature));
         if (token is not null && options.OmitSessionToken)
         {

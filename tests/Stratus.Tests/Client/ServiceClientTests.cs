@@ -185,4 +185,24 @@ public sealed class ServiceClientTests
         Assert.Equal("/b/k", handler.Requests[0].Request.RequestUri!.AbsolutePath);
         Assert.Equal("uploadId=u", handler.Requests[0].Request.RequestUri!.Query.TrimStart('?'));
     }
+
+    [Fact]
+    public async Task ResponseMetadataHasEveryResponseHeaderByLowercaseName()
+    {
+        var handler = new RecordingHandler().Respond(HttpStatusCode.OK, "", "application/xml",
+            ("ETag", "\"abc\""), ("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT"), ("x-amz-request-id", "R1"), ("X-Amz-Id-2", "H2"), ("X-Custom-Thing", "v"));
+        using var s3 = Connect("s3", handler);
+        var result = await s3.CallAsync("HeadObject", new JsonObject { ["Bucket"] = "b", ["Key"] = "k" });
+        var metadata = result["ResponseMetadata"]!.AsObject();
+        Assert.Equal("R1", (string?)metadata["RequestId"]);
+        Assert.Equal("H2", (string?)metadata["HostId"]);
+        var headers = metadata["HTTPHeaders"]!.AsObject();
+        Assert.All(headers, h => Assert.Equal(h.Key.ToLowerInvariant(), h.Key));
+        Assert.Equal("\"abc\"", (string?)headers["etag"]);
+        Assert.Equal("Wed, 21 Oct 2015 07:28:00 GMT", (string?)headers["last-modified"]);
+        Assert.Equal("R1", (string?)headers["x-amz-request-id"]);
+        Assert.Equal("H2", (string?)headers["x-amz-id-2"]);
+        Assert.Equal("v", (string?)headers["x-custom-thing"]);
+        Assert.Equal("application/xml", (string?)headers["content-type"]);
+    }
 }

@@ -94,4 +94,18 @@ public class SigV4StepTests
     {
         Assert.Equal("20150830T123600Z", StringToSign.FormatTime(new DateTimeOffset(2015, 8, 30, 14, 36, 0, TimeSpan.FromHours(2))));
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("0999-12-31T23:59:59Z")]
+    [InlineData("2024-02-29T09:05:07Z")]
+    [InlineData("9999-12-31T22:59:59Z")]
+    public void Time_and_date_are_formatted_as_the_invariant_culture_would(string iso)
+    {
+        var time = DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        var expected = time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, StringToSign.FormatTime(time));
+        Assert.Equal(expected[..8], StringToSign.FormatDate(time));
+        Assert.Equal(expected[..8], StringToSign.FormatDate(time.AddHours(1) - TimeSpan.FromHours(1)));
+    }
 }

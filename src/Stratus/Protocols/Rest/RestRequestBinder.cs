@@ -35,7 +35,7 @@ public static class RestRequestBinder
         List<KeyValuePair<string, string?>>? mapQuery = null;
         if (operation.Input is { } shape)
         {
-            foreach (var (name, member) in shape.Members)
+            foreach (var (name, member) in shape.MemberArray)
             {
                 var value = input[name];
                 if (value is null)

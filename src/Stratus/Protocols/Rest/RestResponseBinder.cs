@@ -18,7 +18,7 @@ public static class RestResponseBinder
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(result);
         var body = new List<KeyValuePair<string, Shape>>();
-        foreach (var (name, member) in shape.Members)
+        foreach (var (name, member) in shape.MemberArray)
         {
             switch (member.Location)
             {
@@ -36,11 +36,19 @@ public static class RestResponseBinder
                     var map = new JsonObject();
                     // With no locationName the prefix is empty (every header), not the member name.
                     var prefix = member.LocationName ?? "";
-                    foreach (var (header, value) in response.Headers)
+                    if (response.Headers is Dictionary<string, string> headers)
                     {
-                        if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                        // The concrete type's enumerator is a struct: nothing allocated per call.
+                        foreach (var (header, value) in headers)
                         {
-                            map[header[prefix.Length..]] = ParseHeader(member.Value, value);
+                            AddPrefixed(map, prefix, member.Value, header, value);
+                        }
+                    }
+                    else
+                    {
+                        foreach (var (header, value) in response.Headers)
+                        {
+                            AddPrefixed(map, prefix, member.Value, header, value);
                         }
                     }
                     // Present even when empty, as in botocore: "no such headers" is an answer too.
@@ -56,6 +64,14 @@ public static class RestResponseBinder
             }
         }
         return body;
+    }
+
+    private static void AddPrefixed(JsonObject map, string prefix, Shape valueShape, string header, string value)
+    {
+        if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            map[header[prefix.Length..]] = ParseHeader(valueShape, value);
+        }
     }
 
     /// <summary>Parses a header value into native data for a member's shape.</summary>
