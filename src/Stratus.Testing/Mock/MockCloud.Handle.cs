@@ -137,12 +137,6 @@ public sealed partial class MockCloud
 
     private static ServerResponse Error(IServerProtocol protocol, ServiceModel model, OperationModel? operation, ServiceError error, string requestId)
     {
-        // Services throw the modeled error's shape name; over the query protocols the wire carries the
-        // error trait's code where the model names one (SQS: QueueDoesNotExist → AWS.SimpleQueueService.NonExistentQueue).
-        if (protocol.Name is "query" or "ec2" && model.TryGetShape(error.Code, out var shape) && shape.Error?.Code is { } wireCode)
-        {
-            error = error with { Code = wireCode };
-        }
         var response = protocol.SerializeError(model, operation, error);
         if (error.StatusCode == 304)
         {

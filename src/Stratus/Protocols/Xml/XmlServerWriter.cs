@@ -45,7 +45,9 @@ internal static class XmlServerWriter
         {
             xml.Append("<Type>").Append(error.SenderFault ? "Sender" : "Receiver").Append("</Type>");
         }
-        AppendText(xml, "Code", error.Code);
+        // A modeled error's wire code is its error trait's when the model names one
+        // (SQS's query model: QueueDoesNotExist → AWS.SimpleQueueService.NonExistentQueue).
+        AppendText(xml, "Code", shape?.Error?.Code ?? error.Code);
         AppendText(xml, "Message", error.Message);
         foreach (var (name, value) in error.Fields ?? [])
         {
