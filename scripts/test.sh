@@ -12,9 +12,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # (the system tests then skip and say why).
 if [ "${STRATUS_EMULATORS:-1}" = 1 ]; then
   # EMU_APT_CLIENTS=1: also the AWS CLI, boto 2 and Debian's botocore (its query-protocol SQS model is used with sqslite).
+  # azurite: Azure Blob Storage (verifies SharedKey), for Stratus.Azure and the portable storage suite.
   # swift: OpenStack Swift with s3api (Debian packages, apt-get the first time), the one S3 here that verifies
   # SigV4 and SigV2 signatures (tests/Stratus.Tests/Live/SwiftS3ApiTests.cs).
-  EMU_APT_CLIENTS=1 EMU_COMPONENTS=${EMU_COMPONENTS:-"s3rver dynalite kinesalite sqslite swift"} bash scripts/emulators/start.sh "$TOOLS"
+  EMU_APT_CLIENTS=1 EMU_COMPONENTS=${EMU_COMPONENTS:-"s3rver dynalite kinesalite sqslite swift azurite"} bash scripts/emulators/start.sh "$TOOLS"
   trap 'bash scripts/emulators/stop.sh "$TOOLS"' EXIT
   set -a; . "$TOOLS/run/emulators.env"; set +a
 fi

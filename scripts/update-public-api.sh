@@ -4,7 +4,12 @@
 # when the code and the files disagree. Run it after a deliberate API change and review the diff.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for proj in src/Stratus/Stratus.csproj src/Stratus.AwsModels/Stratus.AwsModels.csproj src/Stratus.Testing/Stratus.Testing.csproj src/Stratus.Extensions.DependencyInjection/Stratus.Extensions.DependencyInjection.csproj; do
+# Every library that tracks its API (a PublicAPI.Shipped.txt beside its project), or only the projects named.
+projects=("$@")
+if [ ${#projects[@]} -eq 0 ]; then
+  for shipped in src/*/PublicAPI.Shipped.txt; do projects+=("$(ls "$(dirname "$shipped")"/*.csproj)"); done
+fi
+for proj in "${projects[@]}"; do
   dir=$(dirname "$proj")
   [ -f "$dir/PublicAPI.Shipped.txt" ] || echo "#nullable enable" > "$dir/PublicAPI.Shipped.txt"
   echo "#nullable enable" > "$dir/PublicAPI.Unshipped.txt"

@@ -47,6 +47,13 @@ public sealed class ClientOptions
     /// </summary>
     public string? SignatureVersion { get; set; }
 
+    /// <summary>
+    /// A cloud provider other than AWS (see <see cref="Stratus.Providers.CloudProvider"/>): the client then takes its
+    /// models, endpoint, signer and error mapping from the provider, and none of the AWS ones (no region, credential
+    /// chain or endpoint rules are needed). Default: null (AWS).
+    /// </summary>
+    public Stratus.Providers.CloudProvider? Provider { get; set; }
+
     /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
     public bool Unsigned { get; set; }
 
@@ -90,5 +97,5 @@ public sealed class ClientOptions
 
     /// <summary>Shows the settings, never the credentials' secret.</summary>
     public override string ToString() =>
-        $"ClientOptions {{ Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? CredentialsProvider?.Name ?? "(default)"}, Profile = {Profile}, SignatureVersion = {SignatureVersion}, Unsigned = {Unsigned} }}";
+        $"ClientOptions {{ Provider = {Provider?.Name ?? "aws"}, Region = {Region}, EndpointUrl = {EndpointUrl}, Credentials = {Credentials?.ToString() ?? CredentialsProvider?.Name ?? "(default)"}, Profile = {Profile}, SignatureVersion = {SignatureVersion}, Unsigned = {Unsigned} }}";
 }

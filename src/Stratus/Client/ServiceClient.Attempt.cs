@@ -120,6 +120,15 @@ public sealed partial class ServiceClient
 
     private async ValueTask SignAsync(OperationModel operation, HttpRequestMessage request, SerializedRequest serialized, ResolvedEndpoint endpoint, bool async, CancellationToken ct)
     {
+        if (_binding is not null)
+        {
+            if (!_options.Unsigned)
+            {
+                var now = _options.Clock.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockSkewTicks));
+                await _binding.SignAsync(request, new Stratus.Providers.SigningContext(Model, operation, now), async, ct).ConfigureAwait(false);
+            }
+            return;
+        }
         if (_credentials is null || endpoint.Scheme == "none" || operation.AuthType == "none" || operation.Facts.NoAuth)
         {
             return;

@@ -38,12 +38,14 @@ public sealed partial class ServiceClient
     {
         input ??= [];
         var serialized = Serialize(operation, input);
-        var endpoint = ResolveEndpoint(operation, input);
+        var endpoint = _binding is null ? ResolveEndpoint(operation, input)
+            : await ResolveProviderEndpointAsync(operation, async, cancellationToken).ConfigureAwait(false);
         StripBucketLabel(operation, input, serialized, endpoint);
         var stream = serialized.BodyStream;
         var streamStart = stream is { CanSeek: true } ? stream.Position : -1;
         var maxAttempts = Math.Max(1, _options.Retry.MaxAttempts);
         var retried = false;
+        var refreshed = false;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,9 +73,21 @@ public sealed partial class ServiceClient
                 return result;
             }
             var error = outcome.Error!;
+            var replayable = stream is null || streamStart >= 0;
+            if (_binding is not null && !refreshed && replayable && error is ServiceException { StatusCode: 401 }
+                && await _binding.RefreshAsync(async, cancellationToken).ConfigureAwait(false))
+            {
+                // The provider dropped a stale token: log in again and send at once (the endpoint may have moved).
+                refreshed = true;
+                if (stream is not null)
+                {
+                    stream.Position = streamStart;
+                }
+                endpoint = await ResolveProviderEndpointAsync(operation, async, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             var skewCorrected = CorrectClockSkew(outcome);
             var retryable = skewCorrected || error is ServiceException { IsRetryable: true } || outcome.TransportFailure;
-            var replayable = stream is null || streamStart >= 0;
             if (!retryable || !replayable || attempt >= maxAttempts
                 || !_quota.TryAcquire(outcome.TransportFailure ? RetryQuota.TimeoutRetryCost : RetryQuota.RetryCost))
             {

@@ -28,6 +28,8 @@ public sealed partial class ServiceClient : IDisposable
     private readonly AdaptiveRateLimiter? _rateLimiter;
     private readonly ILogger _logger;
     private long _clockSkewTicks;
+    private readonly Stratus.Providers.ProviderBinding? _binding;
+    private Uri? _providerEndpoint;
 
     /// <summary>Creates a client for <paramref name="service"/> (its model name, for example <c>ec2</c>).</summary>
     /// <exception cref="ClientException">The service is unknown, speaks no supported protocol, or no region is known.</exception>
@@ -36,7 +38,7 @@ public sealed partial class ServiceClient : IDisposable
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _models = options.Models ?? ModelLoader.Default;
+        _models = options.Models ?? options.Provider?.Models ?? ModelLoader.Default;
         try
         {
             Model = options.Protocol is { } wanted && _models.ProtocolsOf(service).Contains(wanted)
@@ -47,6 +49,18 @@ public sealed partial class ServiceClient : IDisposable
         catch (Exception e) when (e is KeyNotFoundException or NotSupportedException)
         {
             throw new ClientException(ClientErrorKind.Unsupported, e.Message, e) { Service = service };
+        }
+        if (options.Provider is { } provider)
+        {
+            // Another cloud: its binding does what the region, credential chain and endpoint rules do for AWS.
+            Region = options.Region ?? "";
+            _binding = provider.Bind(Model, options);
+            _providerEndpoint = options.EndpointUrl;
+            _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
+            _quota = new RetryQuota(options.Retry.QuotaCapacity);
+            _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
+            _logger = options.Logger ?? NullLogger.Instance;
+            return;
         }
         Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
             ?? ProfileRegion(options.Profile)
@@ -107,7 +121,7 @@ public sealed partial class ServiceClient : IDisposable
         ParsedError error;
         try
         {
-            error = _protocol.ParseError(operation, raw);
+            error = _binding?.ReadError(operation, raw) ?? _protocol.ParseError(operation, raw);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -123,10 +137,10 @@ public sealed partial class ServiceClient : IDisposable
             ErrorClassifier.IsRetryable(raw.StatusCode, error.Code));
     }
 
-    private static string? RequestId(RawResponse raw) =>
-        raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
+    private string? RequestId(RawResponse raw) =>
+        _binding?.RequestId(raw) ?? raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
 
-    private static void AddMetadata(JsonObject result, RawResponse raw)
+    private void AddMetadata(JsonObject result, RawResponse raw)
     {
         var metadata = result["ResponseMetadata"] as JsonObject ?? [];
         if (metadata["RequestId"] is null && RequestId(raw) is { } id)
@@ -180,6 +194,11 @@ public sealed partial class ServiceClient : IDisposable
     /// <summary>Resolves where a call goes: the endpoint rules, or the legacy host pattern for a model without rules.</summary>
     private ResolvedEndpoint ResolveEndpoint(OperationModel? operation, JsonObject? input)
     {
+        if (_binding is not null)
+        {
+            // A provider's endpoint is known once it has been resolved for a call (it may need a login); until then, the option's.
+            return ProviderEndpoint(Volatile.Read(ref _providerEndpoint) ?? new Uri("about:blank"));
+        }
         if (_rules is null)
         {
             var prefix = string.IsNullOrEmpty(Model.Metadata.EndpointPrefix) ? Model.Name : Model.Metadata.EndpointPrefix;
@@ -199,6 +218,28 @@ public sealed partial class ServiceClient : IDisposable
                 Operation = operation?.Name,
             };
         }
+    }
+
+    private ResolvedEndpoint ProviderEndpoint(Uri url) =>
+        new(url, Model.Metadata.SigningName, Region, "provider", true, new Dictionary<string, IReadOnlyList<string>>());
+
+    private async ValueTask<ResolvedEndpoint> ResolveProviderEndpointAsync(OperationModel operation, bool async, CancellationToken cancellationToken)
+    {
+        Uri url;
+        try
+        {
+            url = _options.EndpointUrl ?? await _binding!.ResolveEndpointAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or StratusException))
+        {
+            throw new ClientException(ClientErrorKind.Endpoint, $"{Model.Name}.{operation.Name}: no endpoint: {e.Message}", e)
+            {
+                Service = Model.Name,
+                Operation = operation.Name,
+            };
+        }
+        Volatile.Write(ref _providerEndpoint, url);
+        return ProviderEndpoint(url);
     }
 
     /// <inheritdoc />

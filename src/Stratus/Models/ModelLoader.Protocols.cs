@@ -43,7 +43,7 @@ public sealed partial class ModelLoader
         {
             throw UnknownService(service);
         }
-        var main = _directoryServices.Value.ContainsKey(service)
+        var main = _sources.ContainsKey(service) || _directoryServices.Value.ContainsKey(service)
             ? Load(service).Model.Metadata.Protocols
             : AwsModelBundle.GetServiceInfo(service)!.Protocols;
         var user = UserFolders(service).Select(f => ReadFolder(f).Model.Metadata.Protocol);

@@ -27,7 +27,8 @@ public sealed partial class ModelLoader
     private static readonly Lazy<ModelLoader> s_default = new(() => new ModelLoader());
 
     private readonly Lazy<Dictionary<string, DirectoryService>> _directoryServices;
-    private readonly Lazy<string[]> _serviceNames;
+    private readonly Dictionary<string, ServiceSource> _sources = new(StringComparer.Ordinal);
+    private Lazy<string[]> _serviceNames;
     private readonly ConcurrentDictionary<string, Lazy<ServiceDocuments>> _services = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<JsonElement>> _data = new(StringComparer.Ordinal);
     private int _loadCount;
@@ -57,6 +58,21 @@ public sealed partial class ModelLoader
         _serviceNames = new(() => AwsModelBundle.ServiceNames.Union(_directoryServices.Value.Keys).Order(StringComparer.Ordinal).ToArray());
     }
 
+    /// <summary>
+    /// Creates a loader over service descriptions held by code (a provider's models, see <see cref="ServiceSource"/>),
+    /// searched before the bundled AWS models; <c>STRATUS_MODEL_PATH</c> is not read.
+    /// </summary>
+    public ModelLoader(IEnumerable<ServiceSource> services)
+        : this([], includeEnvironment: false)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        foreach (var source in services)
+        {
+            _sources[source.Name] = source;
+        }
+        _serviceNames = new(() => AwsModelBundle.ServiceNames.Union(_sources.Keys).Order(StringComparer.Ordinal).ToArray());
+    }
+
     /// <summary>The user model directories, in order of precedence (all before the bundle).</summary>
     public IReadOnlyList<string> SearchPaths { get; }
 
@@ -68,7 +84,7 @@ public sealed partial class ModelLoader
 
     /// <summary>Whether this loader knows <paramref name="service"/> (exact, case-sensitive name).</summary>
     public bool Contains(string service) =>
-        service is not null && (_directoryServices.Value.ContainsKey(service) || AwsModelBundle.Contains(service));
+        service is not null && (_sources.ContainsKey(service) || _directoryServices.Value.ContainsKey(service) || AwsModelBundle.Contains(service));
 
     /// <summary>Whether <paramref name="service"/> has been read and parsed already.</summary>
     public bool IsLoaded(string service) =>
@@ -139,6 +155,10 @@ public sealed partial class ModelLoader
     private ServiceDocuments Read(string service)
     {
         Interlocked.Increment(ref _loadCount);
+        if (_sources.TryGetValue(service, out var source))
+        {
+            return ReadSource(source);
+        }
         if (_directoryServices.Value.TryGetValue(service, out var user))
         {
             return ReadDirectory(user);
@@ -152,6 +172,22 @@ public sealed partial class ModelLoader
             JsonModel.Obj(root, "paginators"),
             JsonModel.Obj(root, "waiters"),
             JsonModel.Obj(root, "rules"));
+    }
+
+    private static ServiceDocuments ReadSource(ServiceSource source)
+    {
+        JsonElement Parse(Func<Stream> open)
+        {
+            using var stream = open();
+            return ModelFiles.ParseStream(stream, 0).RootElement;
+        }
+
+        return new ServiceDocuments(
+            new ServiceModel(source.Name, Parse(source.OpenModel)),
+            source.ApiVersion,
+            source.OpenPaginators is { } paginators ? Parse(paginators) : null,
+            null,
+            null);
     }
 
     private static ServiceDocuments ReadDirectory(DirectoryService user)
