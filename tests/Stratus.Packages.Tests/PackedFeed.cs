@@ -51,6 +51,9 @@ public sealed partial class PackedFeed : IDisposable
         }
     }
 
+    /// <summary>The repository the tests were built from.</summary>
+    public static string RepoRoot => Metadata("StratusRepoRoot");
+
     private static string Metadata(string key) =>
         typeof(PackedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"no {key} metadata");
