@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -70,7 +71,15 @@ public sealed partial class PackedFeed : IDisposable
             await File.WriteAllTextAsync(System.IO.Path.Combine(root, file), "<Project />\n");
         }
 
-        var pack = await Dotnet.RunAsync(repo, null, "pack", System.IO.Path.Combine(repo, "Stratus.slnx"), "-c", configuration, "--no-build", "-o", feed, "-nodeReuse:false");
+        // The packages get the version the build under test was given (from git when it ran): with no build of its
+        // own, a pack after a later commit would otherwise label older assemblies with a newer version.
+        var runtime = System.IO.Path.Combine(repo, "src", "Stratus", "bin", configuration, "net10.0", "Stratus.dll");
+        Assert.True(File.Exists(runtime), $"{runtime} is missing: build the solution first (dotnet build Stratus.slnx -c {configuration}).");
+        var built = FileVersionInfo.GetVersionInfo(runtime).ProductVersion?.Split('+')[0];
+        Assert.False(string.IsNullOrEmpty(built), $"{runtime} has no informational version");
+
+        var pack = await Dotnet.RunAsync(repo, null, "pack", System.IO.Path.Combine(repo, "Stratus.slnx"), "-c", configuration, "--no-build", "-o", feed,
+            "-nodeReuse:false", $"-p:MinVerVersionOverride={built}");
         pack.Ok("dotnet pack Stratus.slnx --no-build (build the solution first)");
 
         var version = Directory.GetFiles(feed, "Stratus.*.nupkg")
