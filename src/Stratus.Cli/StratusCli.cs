@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using Stratus.Cli.Commands;
 using Stratus.Cli.Help;
 using Stratus.Client;
@@ -91,11 +92,25 @@ internal static class StratusCli
         }
     }
 
+    /// <summary>The package version (from git tags, e.g. 0.1.0-alpha.0.42): the informational version without its
+    /// "+commit" suffix. The assembly version alone would say 0.0.0.0 for every prerelease.</summary>
+    private static string ToolVersion()
+    {
+        var assembly = typeof(StratusCli).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        if (string.IsNullOrEmpty(informational))
+        {
+            return assembly.GetName().Version?.ToString() ?? "unknown";
+        }
+        var plus = informational.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? informational : informational[..plus];
+    }
+
     private static int Top(string[] args, TextWriter stdout)
     {
         if (args.Contains("--version"))
         {
-            stdout.Write($"stratus/{typeof(StratusCli).Assembly.GetName().Version} .NET/{Environment.Version} models/{Stratus.AwsModels.AwsModelBundle.Version}\n");
+            stdout.Write($"stratus/{ToolVersion()} .NET/{Environment.Version} models/{Stratus.AwsModels.AwsModelBundle.Version}\n");
             return ExitCodes.Success;
         }
         if (ArgumentScanner.WantsHelp(args))
