@@ -77,7 +77,10 @@ public sealed class TypedViewGenerator : IIncrementalGenerator
     /// <summary>Reads the model and writes the service's source (or the diagnostics saying why not).</summary>
     internal static GeneratedService Generate(ServiceRequest request, CancellationToken cancellationToken)
     {
-        var hint = "Stratus.Typed." + Names.Identifier(request.Service.Length == 0 ? "service" : request.Service) + ".g.cs";
+        // The namespace and client name are part of the hint: one service may be generated twice under different names.
+        var hint = "Stratus.Typed." + Names.Identifier(request.Service.Length == 0 ? "service" : request.Service)
+            + (request.Namespace is { } ns ? "." + Names.Identifier(ns.Replace('.', '_')) : "")
+            + (request.ClientName is { } client ? "." + Names.Identifier(client) : "") + ".g.cs";
         var diagnostics = new List<DiagnosticInfo>();
         if (request.Service.Length == 0)
         {
