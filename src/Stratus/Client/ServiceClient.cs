@@ -134,7 +134,10 @@ public sealed partial class ServiceClient : IDisposable
         }
         var requestId = error.RequestId ?? RequestId(raw);
         return new ServiceException(Model.Name, operation.Name, raw.StatusCode, error.Code, error.Message, requestId, error.Document,
-            ErrorClassifier.IsRetryable(raw.StatusCode, error.Code));
+            ErrorClassifier.IsRetryable(raw.StatusCode, error.Code))
+        {
+            ErrorShape = error.Shape?.Name,
+        };
     }
 
     private string? RequestId(RawResponse raw) =>
