@@ -156,6 +156,39 @@ public sealed class AzureWireTests
         Assert.Equal(502, proxy.StatusCode);
     }
 
+    [Fact]
+    public async Task TheWireLogShowsNeitherTheSharedKeySignatureNorASasTokenInTheUrlOrACopySource()
+    {
+        var logger = new Stratus.Tests.TestSupport.ListLogger();
+        var account = new AzureStorageAccount("acct", new Uri("https://acct.blob.core.windows.net"), sasToken: "sv=2023-11-03&sp=rw&sig=SECRETSIG%3D");
+        using var blob = AzureCloud.ConnectBlob(account, new ClientOptions
+        {
+            Transport = new Answering(_ => new HttpResponseMessage(HttpStatusCode.Accepted)),
+            Logger = logger,
+        });
+        await blob.CallAsync("CopyBlob", new JsonObject
+        {
+            ["Container"] = "box",
+            ["Blob"] = "to",
+            ["CopySource"] = "https://acct.blob.core.windows.net/box/from?sv=2023-11-03&sig=OTHERSIG%3D",
+        });
+        using var keyed = AzureCloud.ConnectBlob(new AzureStorageAccount("acct", new Uri("https://acct.blob.core.windows.net"), Key), new ClientOptions
+        {
+            Transport = new Answering(_ => Xml(HttpStatusCode.OK, "<EnumerationResults><NextMarker /></EnumerationResults>")),
+            Logger = logger,
+        });
+        await keyed.CallAsync("ListContainers");
+
+        var log = string.Join("\n", logger.Lines);
+        Assert.Contains("x-ms-copy-source", log, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Authorization: ***", log, StringComparison.Ordinal);
+        Assert.Contains("sig=***", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRETSIG", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("OTHERSIG", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("SharedKey acct:", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key, log, StringComparison.Ordinal);
+    }
+
     private sealed class Answering(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
     {
         protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) => answer(request);
