@@ -157,6 +157,8 @@ public sealed partial class AzureBlobStore
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
+        // Never commit a list the reader did not finish.
+        failed.Token.ThrowIfCancellationRequested();
         var result = await Client.CallAsync("PutBlockList", new JsonObject
         {
             ["Container"] = container,
