@@ -69,7 +69,8 @@ public sealed class Paginator
         for (var i = 0; i < InputTokens.Count; i++)
         {
             var token = i < OutputTokens.Count ? PathExpression.Evaluate(page, OutputTokens[i]) : null;
-            if (token is null)
+            // An empty token ends the listing too (Azure's last page has an empty <NextMarker/>).
+            if (token is null || (token is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0))
             {
                 next.Remove(InputTokens[i]);
                 continue;

@@ -26,7 +26,10 @@ public static partial class WireLog
     }
 
     /// <summary>Shows a header's value, or "***" for a secret one.</summary>
-    public static string RedactHeader(string name, string value) => SecretHeaders.Contains(name) ? "***" : value;
+    public static string RedactHeader(string name, string value) =>
+        SecretHeaders.Contains(name) ? "***"
+        // A header holding a URL (Azure's x-ms-copy-source) may carry a signed query.
+        : value.Contains('?', StringComparison.Ordinal) ? RedactUrl(value) : value;
 
     internal static void Request(ILogger logger, HttpRequestMessage request)
     {

@@ -227,11 +227,22 @@ internal static class XmlShapeReader
     private static JsonObject ReadMap(XmlReader reader, Shape map)
     {
         var entries = new JsonObject();
+        // A provider's model may mark a map whose entries are elements named by their keys (Azure's
+        // <Metadata><color>red</color></Metadata>) rather than botocore's <entry><key/><value/></entry>.
+        var elementKeys = map.Definition.TryGetProperty("xmlElementKeys", out var trait) && trait.ValueKind == System.Text.Json.JsonValueKind.True;
         if (EnterChildren(reader))
         {
             while (NextChild(reader))
             {
-                ReadEntry(reader, map, entries);
+                if (elementKeys)
+                {
+                    var key = reader.LocalName;
+                    entries[key] = ReadValue(reader, map.Value);
+                }
+                else
+                {
+                    ReadEntry(reader, map, entries);
+                }
             }
         }
         return entries;
