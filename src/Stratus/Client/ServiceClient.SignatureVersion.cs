@@ -10,9 +10,17 @@ public sealed partial class ServiceClient
     /// <summary>Whether the client signs with S3's SigV2 instead of SigV4.</summary>
     private bool UseS3SigV2 => _options.SignatureVersion == S3SigV2;
 
+    /// <summary>Whether uploads carry flexible checksums only when an operation requires one (<see cref="ClientOptions.RequestChecksumCalculation"/>).</summary>
+    internal bool ChecksumsWhenRequired => _options.RequestChecksumCalculation == "when_required";
+
     /// <summary>Rejects a <see cref="ClientOptions.SignatureVersion"/> the client cannot honour, when the client is built.</summary>
     private static void CheckSignatureVersion(ClientOptions options, ServiceModel model)
     {
+        if (options.RequestChecksumCalculation is not (null or "when_supported" or "when_required"))
+        {
+            throw new ClientException(ClientErrorKind.Unsupported,
+                $"{model.Name}: unknown RequestChecksumCalculation '{options.RequestChecksumCalculation}' (use 'when_supported' or 'when_required').") { Service = model.Name };
+        }
         switch (options.SignatureVersion)
         {
             case null or "v4":
