@@ -13,6 +13,9 @@ public sealed partial class ServiceClient
     /// <summary>Whether uploads carry flexible checksums only when an operation requires one (<see cref="ClientOptions.RequestChecksumCalculation"/>).</summary>
     internal bool ChecksumsWhenRequired => _options.RequestChecksumCalculation == "when_required";
 
+    /// <summary>Whether the client was given its endpoint (an emulator or an S3-compatible server) rather than resolving AWS's.</summary>
+    internal bool HasEndpointOverride => _options.EndpointUrl is not null;
+
     /// <summary>Rejects a <see cref="ClientOptions.SignatureVersion"/> the client cannot honour, when the client is built.</summary>
     private static void CheckSignatureVersion(ClientOptions options, ServiceModel model)
     {

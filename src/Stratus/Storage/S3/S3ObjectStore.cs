@@ -82,8 +82,9 @@ public sealed partial class S3ObjectStore : ObjectStore
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
         var input = new JsonObject { ["Bucket"] = container };
-        // Outside us-east-1 AWS wants the region as the location constraint; "auto" (R2, GCS) means none.
-        if (Client.Region is { Length: > 0 } region && region is not ("us-east-1" or "auto"))
+        // Outside us-east-1 AWS wants the region as the location constraint. S3-compatible servers (an endpoint
+        // of one's own) take the region from the endpoint, and their region names (nyc3, us-west-004, auto) are not AWS's.
+        if (!Client.HasEndpointOverride && Client.Region is { Length: > 0 } region && region != "us-east-1")
         {
             input["CreateBucketConfiguration"] = new JsonObject { ["LocationConstraint"] = region };
         }
