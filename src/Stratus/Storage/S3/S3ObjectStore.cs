@@ -140,12 +140,23 @@ public sealed partial class S3ObjectStore : ObjectStore
     }
 
     /// <inheritdoc />
-    public override async Task<ObjectInfo> PutAsync(string container, string key, Stream content, PutOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ObjectInfo> PutAsync(string container, string key, Stream content, PutOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return PutCoreAsync(container, key, content, null, options ?? new PutOptions(), cancellationToken);
+    }
+
+    /// <summary>Stores a file as an object; a large one goes up in parts read from the file at their offsets, in parallel.</summary>
+    public override Task<ObjectInfo> PutFileAsync(string container, string key, string path, PutOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return PutCoreAsync(container, key, null, path, options ?? new PutOptions(), cancellationToken);
+    }
+
+    private async Task<ObjectInfo> PutCoreAsync(string container, string key, Stream? content, string? path, PutOptions options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        ArgumentNullException.ThrowIfNull(content);
-        options ??= new PutOptions();
         var contentType = options.ContentType ?? "application/octet-stream";
         var metadata = Lowercased(options.Metadata);
         var input = new JsonObject { ["ContentType"] = contentType };
@@ -154,10 +165,12 @@ public sealed partial class S3ObjectStore : ObjectStore
             input["Metadata"] = MetadataNode(metadata);
         }
         var manager = new TransferManager(Client, TransferFor(options));
-        IProgress<TransferProgress>? progress = options.Progress is { } report ? new Progress(report) : null;
+        var upload = new UploadOptions { Input = input, Progress = options.Progress is { } report ? new Progress(report) : null };
         try
         {
-            var result = await manager.UploadAsync(content, container, key, new UploadOptions { Input = input, Progress = progress }, cancellationToken).ConfigureAwait(false);
+            var result = await (path is null
+                ? manager.UploadAsync(content!, container, key, upload, cancellationToken)
+                : manager.UploadFileAsync(path, container, key, upload, cancellationToken)).ConfigureAwait(false);
             return new ObjectInfo
             {
                 Container = container,
