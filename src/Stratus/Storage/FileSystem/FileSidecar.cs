@@ -19,7 +19,17 @@ internal sealed record FileSidecar(string? ContentType, string? ETag, IReadOnlyD
             // Written by hand (no sidecar): the file is the object, with no metadata.
             return Empty;
         }
-        using var document = JsonDocument.Parse(bytes);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException e)
+        {
+            // Surfaces as a StorageException (Other) like any other unreadable file.
+            throw new IOException($"The sidecar {Path.GetFileName(path)} is not valid JSON: {e.Message}", e);
+        }
+        using var _ = document;
         var root = document.RootElement;
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root.TryGetProperty("metadata", out var map) && map.ValueKind == JsonValueKind.Object)
