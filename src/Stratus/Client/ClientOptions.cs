@@ -54,6 +54,16 @@ public sealed class ClientOptions
     /// </summary>
     public Stratus.Providers.CloudProvider? Provider { get; set; }
 
+    /// <summary>
+    /// When uploads carry flexible checksums (<c>x-amz-checksum-*</c> headers, <c>x-amz-sdk-checksum-algorithm</c>,
+    /// full-object multipart checksums), named as botocore and the AWS CLI name the setting:
+    /// <c>when_supported</c> (default): the transfer manager sends its checksum with every upload;
+    /// <c>when_required</c>: only where the operation requires a checksum (and then as <c>Content-MD5</c>), for
+    /// S3-compatible servers that lack flexible checksums (Google Cloud Storage, Backblaze B2, older Ceph RGW).
+    /// Default: <c>AWS_REQUEST_CHECKSUM_CALCULATION</c>, else <c>when_supported</c>.
+    /// </summary>
+    public string? RequestChecksumCalculation { get; set; } = Environment.GetEnvironmentVariable("AWS_REQUEST_CHECKSUM_CALCULATION")?.ToLowerInvariant();
+
     /// <summary>Send requests unsigned (for public resources and servers that need no authentication).</summary>
     public bool Unsigned { get; set; }
 

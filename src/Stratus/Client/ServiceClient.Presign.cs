@@ -27,6 +27,21 @@ public sealed partial class ServiceClient
         var headers = new Dictionary<string, string>(request.Headers, StringComparer.OrdinalIgnoreCase);
         var credentials = await PresignCredentialsAsync(op, async, cancellationToken).ConfigureAwait(false);
         var s3 = Model.Metadata.SignatureVersion is "s3" or "s3v4" || Model.Metadata.SigningName == "s3";
+        if (UseS3SigV2)
+        {
+            // ClientOptions.SignatureVersion = "s3v2": a SigV2 query string (AWSAccessKeyId, Expires, Signature), path style.
+            S3SigV2Signer.Presign(request, credentials, SigningTime() + expiresIn);
+        }
+        else
+        {
+            SigV4Presign(request, credentials, endpoint, s3, expiresIn);
+        }
+        var uri = new Uri(url.GetLeftPart(UriPartial.Scheme) + serialized.HostPrefix + url.Authority + request.PathAndQuery,
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        return new Stratus.Transfer.PresignedRequest(serialized.Method, uri, headers);
+    }
+
+    private void SigV4Presign(SigningRequest request, AwsCredentials credentials, ResolvedEndpoint endpoint, bool s3, TimeSpan expiresIn) =>
         SigV4Signer.Presign(request, credentials, new SigV4Options
         {
             Region = endpoint.SigningRegion,
@@ -38,10 +53,6 @@ public sealed partial class ServiceClient
             NormalizePath = !(s3 || endpoint.DisableDoubleEncoding),
             Expires = expiresIn,
         });
-        var uri = new Uri(url.GetLeftPart(UriPartial.Scheme) + serialized.HostPrefix + url.Authority + request.PathAndQuery,
-            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        return new Stratus.Transfer.PresignedRequest(serialized.Method, uri, headers);
-    }
 
     /// <summary>The endpoint URL, signing region and signing name of a call (for presigned POST policies).</summary>
     internal (Uri Url, string SigningRegion, string SigningName) EndpointFor(string operation, JsonObject input)

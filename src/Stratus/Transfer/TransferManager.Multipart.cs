@@ -75,7 +75,7 @@ public sealed partial class TransferManager
 
     private async Task<MultipartUploadState> CreateAsync(string bucket, string key, long partSize, UploadOptions options, CancellationToken cancellationToken)
     {
-        var algorithm = Options.ChecksumAlgorithm;
+        var algorithm = UploadChecksum;
         var input = new JsonObject { ["Bucket"] = bucket, ["Key"] = key };
         if (algorithm != TransferChecksumAlgorithm.None)
         {

@@ -79,7 +79,7 @@ public sealed partial class TransferManager
 
     private async Task<UploadResult> PutObjectAsync(string bucket, string key, byte[] buffer, int length, UploadOptions options, ProgressTracker progress, CancellationToken cancellationToken)
     {
-        var algorithm = Options.ChecksumAlgorithm;
+        var algorithm = UploadChecksum;
         var input = new JsonObject
         {
             ["Bucket"] = bucket,

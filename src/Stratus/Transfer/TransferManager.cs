@@ -41,6 +41,9 @@ public sealed partial class TransferManager
     /// <summary>The S3 client.</summary>
     public ServiceClient Client => _s3;
 
+    // The client's RequestChecksumCalculation = when_required (servers without flexible checksums) turns the upload checksum off.
+    private TransferChecksumAlgorithm UploadChecksum => _s3.ChecksumsWhenRequired ? TransferChecksumAlgorithm.None : Options.ChecksumAlgorithm;
+
     private byte[] Rent(long size) => _pool.Rent((int)size);
 
     private void Return(byte[]? buffer)
