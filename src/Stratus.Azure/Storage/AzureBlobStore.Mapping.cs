@@ -81,20 +81,20 @@ public sealed partial class AzureBlobStore
             {
                 if (v is JsonValue value && value.TryGetValue<string>(out var text))
                 {
-                    metadata[k.ToLowerInvariant()] = text;
+                    metadata[MetadataName.Decode(k.ToLowerInvariant())] = text;
                 }
             }
         }
         return metadata;
     }
 
-    // Azure metadata names are C# identifiers, kept as given; the portable contract lowercases them.
+    // Azure metadata names are C# identifiers; the portable contract lowercases them and carries '-' as "__" (MetadataName).
     private static JsonObject MetadataInput(IEnumerable<KeyValuePair<string, string>> metadata)
     {
         var map = new JsonObject();
         foreach (var (k, v) in metadata)
         {
-            map[k.ToLowerInvariant()] = v;
+            map[MetadataName.Encode(k.ToLowerInvariant())] = v;
         }
         return map;
     }

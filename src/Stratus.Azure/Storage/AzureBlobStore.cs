@@ -37,7 +37,7 @@ public sealed partial class AzureBlobStore : ObjectStore
     /// <inheritdoc />
     public override StoreCapabilities Capabilities =>
         StoreCapabilities.ServerSideCopy | StoreCapabilities.ParallelUpload | StoreCapabilities.ContentType
-        | (_account.HasKey ? StoreCapabilities.SignedUrls | StoreCapabilities.SignedPutUrls : StoreCapabilities.None);
+        | (_account.HasKey ? StoreCapabilities.SignedUrls : StoreCapabilities.None);
 
     /// <inheritdoc />
     public override async IAsyncEnumerable<ContainerInfo> ListContainersAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -317,9 +317,10 @@ public sealed partial class AzureBlobStore : ObjectStore
         {
             throw new NotSupportedException($"az: signed URLs need the account key; the account '{_account.Name}' is used with a SAS token.");
         }
+        // A PUT to a SAS URL must still send x-ms-blob-type: BlockBlob, which a SAS cannot waive, so a portable
+        // signed PUT (any client, no extra headers) is not offered; BlobSasBuilder makes such URLs for callers who add it.
         var permissions = options.Method == HttpMethod.Get ? "r"
-            : options.Method == HttpMethod.Put ? "cw"
-            : throw new NotSupportedException($"az: signed URLs allow GET or PUT, not {options.Method}.");
+            : throw new NotSupportedException($"az: portable signed URLs allow GET only, not {options.Method} (an Azure PUT also needs the x-ms-blob-type header; use BlobSasBuilder).");
         var sas = new BlobSasBuilder
         {
             Container = container,

@@ -189,7 +189,18 @@ public sealed class AzuriteBlobStoreTests
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        var putUrl = store.GetSignedUrl(container, "uploaded.bin", new SignedUrlOptions { Method = HttpMethod.Put });
+        // A portable signed PUT is refused (Azure would still want x-ms-blob-type); a SAS with write rights from BlobSasBuilder works.
+        Assert.Throws<NotSupportedException>(() => store.GetSignedUrl(container, "uploaded.bin", new SignedUrlOptions { Method = HttpMethod.Put }));
+        Assert.False(store.Capabilities.HasFlag(StoreCapabilities.SignedPutUrls));
+        var sas = new Stratus.Azure.Signing.BlobSasBuilder
+        {
+            Container = container,
+            Blob = "uploaded.bin",
+            Permissions = "cw",
+            StartsOn = DateTimeOffset.UtcNow.AddMinutes(-5),
+            ExpiresOn = DateTimeOffset.UtcNow.AddMinutes(5),
+        }.ToSasToken(Azurite.Account());
+        var putUrl = new Uri(store.BlobUrl(container, "uploaded.bin").AbsoluteUri + "?" + sas);
         using (var request = new HttpRequestMessage(HttpMethod.Put, putUrl) { Content = new ByteArrayContent([1, 2, 3]) })
         {
             request.Headers.Add("x-ms-blob-type", "BlockBlob");
