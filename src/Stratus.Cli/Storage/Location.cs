@@ -91,5 +91,5 @@ internal sealed record Location
     }
 
     /// <summary>As it is shown: <c>scheme://container/key</c>, or the local path.</summary>
-    public override string ToString() => IsRemote ? $"{Scheme}://{Container}{(Container.Length > 0 ? "/" : "")}{Path}" : Path;
+    public override string ToString() => IsRemote ? $"{Scheme}://{Container}{(Path.Length > 0 ? "/" : "")}{Path}" : Path;
 }

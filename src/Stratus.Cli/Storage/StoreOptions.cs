@@ -85,9 +85,13 @@ internal sealed class StoreOptions
     internal sealed record Side(string? Profile, Uri? EndpointUrl, string? Region, string? ConnectionString, IReadOnlyDictionary<string, string> Values)
     {
         /// <summary>The store settings for a scheme: Azure's connection string from the environment when not given.</summary>
-        public StoreSettings ToStoreSettings(string scheme)
+        public StoreSettings ToStoreSettings(string scheme, Func<string, string?>? environment = null)
         {
             var settings = new StoreSettings { Profile = Profile, EndpointUrl = EndpointUrl, Region = Region };
+            if (environment is not null)
+            {
+                settings.Environment = environment;
+            }
             foreach (var (name, value) in Values)
             {
                 settings.Values[name] = value;
