@@ -33,8 +33,7 @@ internal static class CopyVerb
                 }
                 Open(session, from, to);
                 var entries = await Tree.ListAsync(session, from, isSource: true, ct).ConfigureAwait(false);
-                await session.ForEachAsync(entries, async (e, c) =>
-                    await ObjectCopier.CopyAsync(session, from.Child(e.Relative), to.Child(e.Relative), e.Size, e.LastModified, c).ConfigureAwait(false), ct).ConfigureAwait(false);
+                await CopyAllAsync(session, from, to, entries, ct).ConfigureAwait(false);
                 return session.ExitCode;
             }
             await CopyOneAsync(session, from, to, ct).ConfigureAwait(false);
@@ -56,6 +55,25 @@ internal static class CopyVerb
         }
         return (from, to);
     }
+
+    /// <summary>
+    /// Copies each entry under <paramref name="from"/> to the same relative place under <paramref name="to"/>, a few at a
+    /// time. A key that would land outside a local destination directory (<c>../x</c>) is refused, not written.
+    /// </summary>
+    public static Task CopyAllAsync(StorageSession session, Location from, Location to, IEnumerable<Entry> entries, CancellationToken ct) =>
+        session.ForEachAsync(entries, async (e, c) =>
+        {
+            if (!to.IsRemote && !StaysInside(e.Relative))
+            {
+                session.Fail($"download failed: {from.Child(e.Relative)} to {to}", new IOException($"the key leads outside the destination directory {to}; not written"));
+                return;
+            }
+            await ObjectCopier.CopyAsync(session, from.Child(e.Relative), to.Child(e.Relative), e.Size, e.LastModified, c).ConfigureAwait(false);
+        }, ct);
+
+    /// <summary>Whether a relative key, taken as a path, stays under its directory: not rooted, no <c>..</c> segment.</summary>
+    public static bool StaysInside(string relative) =>
+        !Path.IsPathRooted(relative) && !relative.StartsWith('/') && !relative.Split('/', '\\').Contains("..");
 
     /// <summary>Opens the stores up front, so that an unknown scheme or missing credentials fail once, before any transfer.</summary>
     public static void Open(StorageSession session, Location from, Location to)

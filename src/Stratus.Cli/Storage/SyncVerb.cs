@@ -35,8 +35,7 @@ internal static class SyncVerb
             var targets = (await Tree.ListAsync(session, to, isSource: false, ct).ConfigureAwait(false)).ToDictionary(e => e.Relative, StringComparer.Ordinal);
             var bySize = parse.GetValue(sizeOnly);
             var changed = sources.Where(s => !targets.TryGetValue(s.Relative, out var t) || t.Size != s.Size || (!bySize && Seconds(s.LastModified) > Seconds(t.LastModified))).ToList();
-            await session.ForEachAsync(changed, async (e, c) =>
-                await ObjectCopier.CopyAsync(session, from.Child(e.Relative), to.Child(e.Relative), e.Size, e.LastModified, c).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await CopyVerb.CopyAllAsync(session, from, to, changed, ct).ConfigureAwait(false);
             if (parse.GetValue(delete))
             {
                 var kept = sources.Select(s => s.Relative).ToHashSet(StringComparer.Ordinal);

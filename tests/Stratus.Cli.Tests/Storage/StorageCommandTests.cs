@@ -202,6 +202,22 @@ public sealed class StorageCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RefusesKeysThatWouldLeaveTheDestinationDirectory()
+    {
+        var a = await CreateAsync("memtest");
+        using (var store = ObjectStores.Open("memtest"))
+        {
+            await store.PutAsync(a, "p/ok.txt", new MemoryStream([1]));
+            await store.PutAsync(a, "p/../escape.txt", new MemoryStream([2]));
+        }
+        var result = await Storage("cp", $"memtest://{a}/p", Local("dl"), "--recursive");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"download failed: memtest://{a}/p/../escape.txt to {Local("dl")} the key leads outside the destination directory {Local("dl")}; not written\n", result.Error);
+        Assert.True(File.Exists(Local("dl/ok.txt")));
+        Assert.False(File.Exists(Local("escape.txt")));
+    }
+
+    [Fact]
     public async Task PassesEachSidesSettingsToItsStore()
     {
         var a = await CreateAsync("memtest");
