@@ -55,6 +55,8 @@ cleanup() {
   set +e
   if [ -f "$STRATUS_DLL" ]; then
     stratus rb "swift://$CONTAINER" --force --only-show-errors >/dev/null 2>&1
+    # The Swift store keeps a large object's segments in a container of their own (<container>_segments).
+    stratus rb "swift://${CONTAINER}_segments" --force --only-show-errors >/dev/null 2>&1
     stratus rb "az://$CONTAINER" --force --only-show-errors >/dev/null 2>&1
   fi
   if [ -n "$AZURITE_PID" ]; then

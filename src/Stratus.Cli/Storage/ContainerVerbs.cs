@@ -9,8 +9,9 @@ internal static class ContainerVerbs
 {
     public static StorageVerb MakeContainer(VerbOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var url = new Argument<string>("url") { Description = "scheme://container" };
-        var command = new Command("mb", "Create a container (an existing one of yours is not an error).") { url };
+        var command = new Command("mb", "Create a container (an existing one of yours is not an error).") { url }.With(options.Quiet, options.OnlyShowErrors);
         return new StorageVerb(command, async (parse, session, ct) =>
         {
             var at = Container(parse.GetValue(url)!);
@@ -22,9 +23,10 @@ internal static class ContainerVerbs
 
     public static StorageVerb RemoveContainer(VerbOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var url = new Argument<string>("url") { Description = "scheme://container" };
         var force = new Option<bool>("--force") { Description = "Delete every object in it first." };
-        var command = new Command("rb", "Delete an empty container (or, with --force, any container).") { url }.With(force);
+        var command = new Command("rb", "Delete an empty container (or, with --force, any container).") { url }.With(force, options.Quiet, options.OnlyShowErrors);
         return new StorageVerb(command, async (parse, session, ct) =>
         {
             var at = Container(parse.GetValue(url)!);

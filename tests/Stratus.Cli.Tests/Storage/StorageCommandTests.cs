@@ -165,6 +165,9 @@ public sealed class StorageCommandTests : IDisposable
         Assert.Equal($"stratus: error: ContainerNotEmpty: The container {a} is not empty.\n", notEmpty.Error);
         Assert.Equal([$"delete: memtest://{a}/r/sub/c.txt", $"remove_container: memtest://{a}"], Lines(Ok(await Storage("rb", $"memtest://{a}", "--force"))));
         Assert.False(MemoryObjectStore.First.Containers.ContainsKey(a));
+        var quiet = await CreateAsync("memtest");
+        Assert.Equal("", Ok(await Storage("rb", $"memtest://{quiet}", "--force", "--only-show-errors")).Output);
+        Assert.False(MemoryObjectStore.First.Containers.ContainsKey(quiet));
     }
 
     [Fact]
