@@ -38,6 +38,10 @@ internal static class StratusCli
             {
                 return await S3.S3Commands.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
             }
+            if (first == "storage")
+            {
+                return await Storage.StorageCommands.RunAsync(args, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            }
             if (CustomCommand.All.TryGetValue(first, out var custom))
             {
                 return await RunCustomAsync(first, custom, args, cancellationToken).ConfigureAwait(false);

@@ -43,11 +43,15 @@ internal static class CliProcess
 
     public static Task<Result> StratusAsync(params string[] args) => RunAsync("dotnet", [StratusDll, .. args]);
 
-    /// <summary>Runs a program; <paramref name="env"/> overrides the test environment (a null value removes a variable).</summary>
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string?>? env = null)
+    /// <summary>
+    /// Runs a program; <paramref name="env"/> overrides the test environment (a null value removes a variable);
+    /// <paramref name="stdin"/>, when given, is its standard input.
+    /// </summary>
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string?>? env = null, string? stdin = null)
     {
         var start = new ProcessStartInfo(file)
         {
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -77,6 +81,11 @@ internal static class CliProcess
         }
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

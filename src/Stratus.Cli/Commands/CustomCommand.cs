@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Stratus.Cli.Commands;
 
-/// <summary>A command that is not a service's operations: <c>mock</c>, and <c>s3</c> (high-level S3, reserved).</summary>
+/// <summary>A command that is not a service's operations: <c>mock</c>, <c>s3</c> (high-level S3) and <c>storage</c> (every provider's object storage).</summary>
 /// <param name="Summary">One line for <c>stratus help</c>.</param>
 /// <param name="Create">Builds the command; null while the command is reserved but not written yet.</param>
 internal sealed record CustomCommand(string Summary, Func<Command>? Create)
@@ -16,5 +16,7 @@ internal sealed record CustomCommand(string Summary, Func<Command>? Create)
         ["mock"] = new("The Stratus mock cloud (stratus mock serve).", MockCommand.Create),
         // Run by S3.S3Commands (with the global options), not through Create.
         ["s3"] = new("High-level S3 commands: ls, cp, mv, rm, sync, mb, rb, presign (s3api has S3's operations).", null),
+        // Run by Storage.StorageCommands (with the global options), not through Create.
+        ["storage"] = new("Object storage on every provider (s3://, swift://, az://, local): ls, cp, rm, sync, url, mb, rb.", null),
     };
 }

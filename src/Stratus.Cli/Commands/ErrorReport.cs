@@ -1,6 +1,7 @@
 using Stratus.Cli.Input;
 using Stratus.Cli.Output;
 using Stratus.Client;
+using Stratus.Storage;
 
 namespace Stratus.Cli.Commands;
 
@@ -40,6 +41,8 @@ internal static class ErrorReport
             UsageException u => (ExitCodes.Usage, "stratus: error: " + u.Message),
             ParamException p => (ExitCodes.Usage, p.Message),
             QueryException q => (ExitCodes.Usage, q.Message),
+            // The portable storage commands: the portable kind first, then what the provider said.
+            StorageException s => (s.InnerException is null or ServiceException ? ExitCodes.ServiceError : ExitCodes.General, $"stratus: error: {s.Kind}: {s.Message}"),
             ServiceException s => (ExitCodes.ServiceError,
                 $"An error occurred ({s.ErrorCode}) when calling the {s.Operation} operation: {(string.IsNullOrEmpty(s.ErrorMessage) ? "Unknown" : s.ErrorMessage)}"),
             // As the AWS CLI: "Waiter InstanceRunning failed: Max attempts exceeded".
@@ -52,6 +55,7 @@ internal static class ErrorReport
             IOException io => (ExitCodes.General, "stratus: error: " + io.Message),
             UnauthorizedAccessException ua => (ExitCodes.General, "stratus: error: " + ua.Message),
             FormatException f => (ExitCodes.Usage, "stratus: error: " + f.Message),
+            NotSupportedException n => (ExitCodes.General, "stratus: error: " + n.Message),
             _ => (ExitCodes.General, $"stratus: error: {error.GetType().Name}: {error.Message}"),
         };
     }
