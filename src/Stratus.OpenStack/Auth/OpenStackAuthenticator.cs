@@ -17,9 +17,6 @@ public sealed class OpenStackAuthenticator : IDisposable
     // A token this close to its expiry is renewed rather than sent (a request may take this long to arrive).
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(60);
 
-    // A 401 within this time of a login is taken as for an older token: the fresh one is kept and tried.
-    private static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(2);
-
     private readonly OpenStackCredentials _credentials;
     private readonly HttpMessageInvoker _http;
     private readonly TimeProvider _clock;
@@ -88,8 +85,8 @@ public sealed class OpenStackAuthenticator : IDisposable
     }
 
     /// <summary>
-    /// Drops the cached token after a server refused it (401), unless it was obtained a moment ago (then a concurrent
-    /// call has already replaced the refused one). Returns whether sending again may help: false for a fixed token.
+    /// Drops the cached token after a server refused it (401 on a revoked or expired token); the next call logs in again
+    /// (one login for all the calls waiting). Returns whether sending again may help: false for a fixed token.
     /// </summary>
     public bool Invalidate()
     {
@@ -97,11 +94,7 @@ public sealed class OpenStackAuthenticator : IDisposable
         {
             return false;
         }
-        var token = Volatile.Read(ref _token);
-        if (token is not null && _clock.GetUtcNow() - token.ObtainedAt >= FreshFor)
-        {
-            Interlocked.CompareExchange(ref _token, null, token);
-        }
+        Volatile.Write(ref _token, null);
         return true;
     }
 

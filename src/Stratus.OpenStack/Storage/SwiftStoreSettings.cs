@@ -9,7 +9,7 @@ namespace Stratus.OpenStack.Storage;
 /// <c>project-domain-name</c>, <c>application-credential-id</c>, <c>application-credential-secret</c>, <c>interface</c>,
 /// <c>auth-version</c> (<c>1</c> TempAuth, <c>3</c> Keystone), <c>storage-url</c>, <c>token</c>, <c>temp-url-key</c>,
 /// <c>segment-container</c>, <c>segment-size</c>), then <see cref="StoreSettings.Region"/> and
-/// <see cref="StoreSettings.EndpointUrl"/> (an auth URL when its path names <c>/auth</c> or <c>/v3</c>, else a storage URL),
+/// <see cref="StoreSettings.EndpointUrl"/> (an auth URL when a segment of its path is <c>auth</c>, or it ends in <c>v3</c>, <c>v2.0</c> or <c>v1.0</c>; else a storage URL),
 /// then the environment's <c>OS_*</c> and <c>ST_*</c> variables.
 /// </summary>
 public static class SwiftStoreSettings
@@ -22,8 +22,7 @@ public static class SwiftStoreSettings
         string? Value(string name) => settings.Values.TryGetValue(name, out var v) && !string.IsNullOrEmpty(v) ? v : null;
         if (settings.EndpointUrl is { } endpoint)
         {
-            var path = endpoint.AbsolutePath;
-            if (path.Contains("/auth", StringComparison.OrdinalIgnoreCase) || path.TrimEnd('/').EndsWith("/v3", StringComparison.OrdinalIgnoreCase))
+            if (IsAuthUrl(endpoint))
             {
                 c.AuthUrl = endpoint;
                 c.Kind = null;
@@ -64,5 +63,13 @@ public static class SwiftStoreSettings
             _ => c.Kind,
         };
         return c;
+    }
+
+    // TempAuth's http://host/auth/v1.0, Keystone's http://host:5000/v3; a storage URL is http://host/v1/AUTH_account.
+    private static bool IsAuthUrl(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Contains("auth", StringComparer.OrdinalIgnoreCase)
+            || (segments.Length > 0 && segments[^1].ToLowerInvariant() is "v3" or "v2.0" or "v1.0");
     }
 }

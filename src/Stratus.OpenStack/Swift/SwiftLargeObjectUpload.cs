@@ -82,7 +82,8 @@ internal static class SwiftLargeObjectUpload
                 };
                 await client.CallAsync("PutObject", input, failed.Token).ConfigureAwait(false);
                 segments[index] = ("/" + segmentContainer + "/" + name, md5, count);
-                options.Progress?.Report(Interlocked.Add(ref sent, count));
+                var total = Interlocked.Add(ref sent, count); // not inside ?.: it must run with no progress sink too
+                options.Progress?.Report(total);
             }
             catch (Exception e)
             {
