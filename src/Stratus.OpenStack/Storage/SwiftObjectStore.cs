@@ -152,7 +152,7 @@ public sealed class SwiftObjectStore : ObjectStore
                 yield break;
             }
             // Swift interleaves objects and subdirs in name order; the XML reader gives them as two lists.
-            entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            entries.Sort((a, b) => SwiftNameOrder.Compare(a.Key, b.Key));
             foreach (var entry in entries)
             {
                 yield return entry;

@@ -30,23 +30,18 @@ internal static class SwiftLargeObjectUpload
             options.Progress?.Report(length);
             return result;
         }
-        var first = new byte[segmentSize];
-        var firstCount = await ReadFullAsync(content, first, ct).ConfigureAwait(false);
-        byte[]? second = null;
-        var secondCount = 0;
-        if (firstCount == segmentSize)
+        // Unknown length: read up to two segments (growing the buffers as data comes, so small content costs little)
+        // to tell a plain object from a large one.
+        var first = await ReadGrowingAsync(content, segmentSize, ct).ConfigureAwait(false);
+        var second = first.Count == segmentSize ? await ReadGrowingAsync(content, segmentSize, ct).ConfigureAwait(false) : (Buffer: [], Count: 0);
+        if (second.Count == 0)
         {
-            second = new byte[segmentSize];
-            secondCount = await ReadFullAsync(content, second, ct).ConfigureAwait(false);
-        }
-        if (secondCount == 0)
-        {
-            using var one = new MemoryStream(first, 0, firstCount, writable: false);
-            var result = await PutAsync(client, container, key, one, firstCount, options, null, ct).ConfigureAwait(false);
-            options.Progress?.Report(firstCount);
+            using var one = new MemoryStream(first.Buffer, 0, first.Count, writable: false);
+            var result = await PutAsync(client, container, key, one, first.Count, options, null, ct).ConfigureAwait(false);
+            options.Progress?.Report(first.Count);
             return result;
         }
-        return await UploadSegmentsAsync(client, container, key, content, options, segmentSize, (first, firstCount), (second!, secondCount), ct).ConfigureAwait(false);
+        return await UploadSegmentsAsync(client, container, key, content, options, segmentSize, first, second, ct).ConfigureAwait(false);
     }
 
     private static async Task<SwiftUploadResult> UploadSegmentsAsync(ServiceClient client, string container, string key, Stream content, SwiftUploadOptions options,
@@ -64,6 +59,7 @@ internal static class SwiftLargeObjectUpload
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var running = new List<Task>();
         long sent = 0;
+        var progressLock = new Lock();
         Exception? error = null;
 
         async Task SendAsync(int index, byte[] buffer, int count)
@@ -82,8 +78,12 @@ internal static class SwiftLargeObjectUpload
                 };
                 await client.CallAsync("PutObject", input, failed.Token).ConfigureAwait(false);
                 segments[index] = ("/" + segmentContainer + "/" + name, md5, count);
-                var total = Interlocked.Add(ref sent, count); // not inside ?.: it must run with no progress sink too
-                options.Progress?.Report(total);
+                lock (progressLock)
+                {
+                    // Under the lock, so that the totals reported only grow (segments finish in any order).
+                    sent += count;
+                    options.Progress?.Report(sent);
+                }
             }
             catch (Exception e)
             {
@@ -92,7 +92,10 @@ internal static class SwiftLargeObjectUpload
             }
             finally
             {
-                spare.Add(buffer);
+                if (buffer.Length == segmentSize)
+                {
+                    spare.Add(buffer); // a short (last, or grown) buffer is never reused for a full segment
+                }
                 slots.Release();
             }
         }
@@ -141,7 +144,7 @@ internal static class SwiftLargeObjectUpload
             {
                 var manifest = Manifest(segments, index);
                 var result = await PutManifestAsync(client, container, key, manifest, options, ct).ConfigureAwait(false);
-                return result with { Size = Interlocked.Read(ref sent), Segments = index };
+                return result with { Size = sent, Segments = index };
             }
             catch (Exception e)
             {
@@ -232,6 +235,29 @@ internal static class SwiftLargeObjectUpload
 
     internal static DateTimeOffset? Timestamp(JsonNode? value) =>
         NativeValues.TryGetTimestamp(value, out var time) ? time : null;
+
+    private static async Task<(byte[] Buffer, int Count)> ReadGrowingAsync(Stream stream, int limit, CancellationToken ct)
+    {
+        var buffer = new byte[Math.Min(limit, 64 * 1024)];
+        var count = 0;
+        while (true)
+        {
+            if (count == buffer.Length)
+            {
+                if (buffer.Length == limit)
+                {
+                    return (buffer, count);
+                }
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, limit));
+            }
+            var n = await stream.ReadAsync(buffer.AsMemory(count), ct).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return (buffer, count);
+            }
+            count += n;
+        }
+    }
 
     private static async Task<int> ReadFullAsync(Stream stream, byte[] buffer, CancellationToken ct)
     {
