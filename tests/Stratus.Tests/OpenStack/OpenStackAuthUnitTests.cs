@@ -127,4 +127,14 @@ public sealed class OpenStackAuthUnitTests
         var token = new AuthToken("AUTH_tk_secret_value", new Uri("http://s/v1/AUTH_a"), null, DateTimeOffset.UnixEpoch);
         Assert.DoesNotContain("AUTH_tk_secret_value", token.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Listing_order_is_by_code_point_as_swift_sorts_utf8()
+    {
+        // U+1F600 (a surrogate pair in UTF-16) sorts after U+FF01 in UTF-8, before it in ordinal UTF-16.
+        Assert.True(string.CompareOrdinal("\U0001F600", "\uFF01") < 0);
+        Assert.True(Stratus.OpenStack.Storage.SwiftNameOrder.Compare("\U0001F600", "\uFF01") > 0);
+        Assert.True(Stratus.OpenStack.Storage.SwiftNameOrder.Compare("a/", "a/b") < 0);
+        Assert.Equal(0, Stratus.OpenStack.Storage.SwiftNameOrder.Compare("k\u00e9", "k\u00e9"));
+    }
 }

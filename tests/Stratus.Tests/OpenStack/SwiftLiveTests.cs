@@ -356,6 +356,20 @@ public sealed class SwiftLiveTests
     }
 
     [EmulatorFact(V)]
+    public async Task The_wire_log_never_shows_the_token_key_or_temp_url_key()
+    {
+        var logger = new ListLogger();
+        using var swift = new SwiftClient(new Stratus.OpenStack.OpenStackProvider(SwiftEmulator.Credentials()), new ClientOptions { Logger = logger });
+        await swift.SetTempUrlKeyAsync(SwiftEmulator.TempUrlKey);
+        Assert.Equal(SwiftEmulator.TempUrlKey, swift.GetTempUrlKey(refresh: true)); // a HEAD whose answer holds the key
+        var token = (await swift.Provider.Authenticator.GetTokenAsync()).Token;
+        var log = string.Join("\n", logger.Lines);
+        Assert.Contains("X-Auth-Token: ***", log, StringComparison.OrdinalIgnoreCase); // the wire log ran
+        Assert.DoesNotContain(token, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(SwiftEmulator.TempUrlKey, log, StringComparison.Ordinal);
+    }
+
+    [EmulatorFact(V)]
     public async Task A_wrong_tempauth_key_fails_as_credentials_and_never_shows_the_key()
     {
         const string wrong = "not-the-key-5b2f";
