@@ -138,6 +138,16 @@ public sealed class SwiftLiveTests
             Assert.Equal(["a/1", "a/2", "a/b/"], await ListAll("a/", "/"));
             Assert.Equal(["a/1", "a/2", "a/b/3"], await ListAll("a/", null));
 
+            // The model's paginators follow the marker the same way (the last name, object or subdir; an empty page ends).
+            var paged = await swift.Service.PaginateAsync("ListObjects", new JsonObject { ["Container"] = c, ["Limit"] = 2, ["Delimiter"] = "/" }).ToListAsync();
+            Assert.Equal(4, paged.Count); // 2 + 2 + 1 + the empty page
+            var items = new List<string>();
+            await foreach (var item in swift.Service.PaginateItemsAsync("ListObjects", new JsonObject { ["Container"] = c, ["Limit"] = 3 }))
+            {
+                items.Add((string)item!["Name"]!);
+            }
+            Assert.Equal(keys, items);
+
             var first = await swift.Service.CallAsync("ListObjects", new JsonObject { ["Container"] = c, ["Limit"] = 3 });
             var objects = first["Objects"]!.AsArray();
             Assert.Equal(3, objects.Count);
