@@ -102,6 +102,18 @@ public sealed class SwiftObjectStore : ObjectStore
         catch (StorageException e) when (e.Kind == StorageErrorKind.ContainerNotFound)
         {
         }
+        if (_segmentContainer is null && !container.EndsWith("_segments", StringComparison.Ordinal))
+        {
+            // The segments container this store made for the container's large objects goes with it once empty
+            // (deleting a large object deletes its segments); one still holding segments of other objects stays.
+            try
+            {
+                await CallAsync("DeleteContainer", new JsonObject { ["Container"] = container + "_segments" }, container + "_segments", null, true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageException e) when (e.Kind is StorageErrorKind.ContainerNotFound or StorageErrorKind.ContainerNotEmpty)
+            {
+            }
+        }
     }
 
     /// <inheritdoc />

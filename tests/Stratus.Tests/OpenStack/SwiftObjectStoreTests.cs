@@ -163,6 +163,8 @@ public sealed class SwiftObjectStoreTests
             }
             await store.DeleteAsync(c, "big");
             Assert.Empty(await store.ListAsync(c + "_segments").ToListAsync());
+            await store.DeleteContainerAsync(c);
+            Assert.DoesNotContain(await store.ListContainersAsync().ToListAsync(), x => x.Name.StartsWith(c, StringComparison.Ordinal));
         }
         finally
         {
