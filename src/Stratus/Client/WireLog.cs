@@ -16,6 +16,8 @@ public static partial class WireLog
         "Authorization", "X-Amz-Security-Token", "Proxy-Authorization", "X-Amz-Server-Side-Encryption-Customer-Key",
         "X-Amz-Copy-Source-Server-Side-Encryption-Customer-Key", "Cookie", "Set-Cookie", "X-Auth-Token", "X-Auth-Key",
         "X-Storage-Token", "X-Subject-Token", "X-Aws-Ec2-Metadata-Token",
+        // OpenStack Swift's temporary-URL keys, sent when set and answered by account and container HEADs.
+        "X-Account-Meta-Temp-URL-Key", "X-Account-Meta-Temp-URL-Key-2", "X-Container-Meta-Temp-URL-Key", "X-Container-Meta-Temp-URL-Key-2",
     };
 
     /// <summary>Replaces the secret parts of a URL's query (signatures, credentials, tokens) with "***".</summary>
