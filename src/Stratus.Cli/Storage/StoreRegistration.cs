@@ -19,9 +19,7 @@ internal static class StoreRegistration
         }
         // s3:// is registered by the runtime's ObjectStores; local paths and file:/// URLs are read and written by
         // the CLI itself, so the FileSystemObjectStore is not used here.
-#if false
         Stratus.OpenStack.OpenStackCloud.Register();    // swift:// (OS_* and ST_* environment variables)
-#endif
         Stratus.Azure.AzureCloud.Register();            // az:// (connection string)
     }
 }
