@@ -11,7 +11,7 @@
 # the copy read back; removes the objects and containers whatever happens.
 #
 # Endpoints come from the emulators' env file (scripts/emulators/start.sh writes it):
-#   EMULATORS_ENV   default: .tools/emulators/run/emulators.env in this repo, else /work/main/.tools/emulators/run/emulators.env
+#   EMULATORS_ENV   default: .tools/emulators/run/emulators.env in this repo
 #   Swift: EMU_SWIFT_AUTH_URL (TempAuth v1.0), passed as the swift client's ST_AUTH / ST_USER / ST_KEY
 #          (SWIFT_USER, SWIFT_KEY: default test:tester / testing).
 #   Azure: AZURITE=private (default) starts a private azurite (blob only, disk-backed, on AZURITE_PORT, default 10100)
@@ -36,7 +36,7 @@ now() { date +%s.%N; }
 
 ENV_FILE=${EMULATORS_ENV:-}
 if [ -z "$ENV_FILE" ]; then
-  for f in "$ROOT/.tools/emulators/run/emulators.env" /work/main/.tools/emulators/run/emulators.env; do
+  for f in "$ROOT/.tools/emulators/run/emulators.env"; do
     [ -f "$f" ] && { ENV_FILE=$f; break; }
   done
 fi
@@ -74,7 +74,7 @@ unset OS_AUTH_URL OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_STORAGE_URL OS_AUTH
 # Azure.
 if [ "$AZURITE" = private ]; then
   BIN=""
-  for d in "$(dirname "$ENV_FILE")/../npm/node_modules/.bin" "$ROOT/.tools/emulators/npm/node_modules/.bin" /work/main/.tools/emulators/npm/node_modules/.bin; do
+  for d in "$(dirname "$ENV_FILE")/../npm/node_modules/.bin" "$ROOT/.tools/emulators/npm/node_modules/.bin"; do
     [ -x "$d/azurite-blob" ] && { BIN=$d; break; }
   done
   [ -n "$BIN" ] || die "azurite-blob not found (npm install --prefix .tools/emulators/npm azurite@3.35.0), or run with AZURITE=shared"
