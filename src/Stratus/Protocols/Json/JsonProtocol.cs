@@ -55,7 +55,7 @@ internal sealed class JsonProtocol : WireProtocol
                 using var doc = JsonBodyReader.ParseDocument(response.Body);
                 if (doc is not null)
                 {
-                    JsonBodyReader.ReadMembers(shape.Members, doc.RootElement, result);
+                    JsonBodyReader.ReadMembers(shape.MemberArray, doc.RootElement, result);
                 }
             }
         }

@@ -33,6 +33,10 @@ internal static class XmlShapeReader
     /// </summary>
     public static JsonObject ReadStructure(XmlReader reader, Shape shape, JsonObject? into = null, bool bodyOnly = false, Func<XmlReader, bool>? other = null)
     {
+        if (into is null && other is null)
+        {
+            return ReadNewStructure(reader, shape, bodyOnly);
+        }
         var result = into ?? [];
         var index = XmlMemberIndex.For(shape);
         if (index.HasAttributes && reader.MoveToFirstAttribute())
@@ -68,6 +72,46 @@ internal static class XmlShapeReader
             result[UnknownUnionMember] = new JsonObject { ["name"] = unknown };
         }
         return result;
+    }
+
+    // ReadStructure into a new object: the same reading, the properties collected first and the object built at its size.
+    private static JsonObject ReadNewStructure(XmlReader reader, Shape shape, bool bodyOnly)
+    {
+        var result = new ObjectBuilder();
+        var index = XmlMemberIndex.For(shape);
+        if (index.HasAttributes && reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (index.TryGetAttribute(reader.Name, reader.LocalName, out var attribute) && ParseScalar(attribute.Value, reader.Value) is { } value)
+                {
+                    result.Set(attribute.Key, value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        string? unknown = null;
+        if (EnterChildren(reader))
+        {
+            while (NextChild(reader))
+            {
+                if (index.TryGetElement(reader.LocalName, out var entry) && !(bodyOnly && entry.Value.Location is "header" or "headers" or "statusCode"))
+                {
+                    ReadMember(reader, entry.Key, entry.Value, ref result);
+                }
+                else
+                {
+                    unknown ??= reader.LocalName;
+                    reader.Skip();
+                }
+            }
+        }
+        if (shape.Union && result.Count == 0 && unknown is not null)
+        {
+            result.Set(UnknownUnionMember, new JsonObject { ["name"] = unknown });
+        }
+        return result.ToObject();
     }
 
     /// <summary>Calls <paramref name="onChild"/> for each child element, which must consume it; text and other nodes are skipped.</summary>
@@ -210,9 +254,33 @@ internal static class XmlShapeReader
         }
     }
 
+    private static void ReadMember(XmlReader reader, string name, Shape member, ref ObjectBuilder result)
+    {
+        if (member.Type == ShapeType.List && member.Flattened)
+        {
+            if (!result.TryGet(name, out var existing) || existing is not JsonArray items)
+            {
+                result.Set(name, items = []);
+            }
+            items.Add(ReadValue(reader, member.Member));
+        }
+        else if (member.Type == ShapeType.Map && member.Flattened)
+        {
+            if (!result.TryGet(name, out var existing) || existing is not JsonObject entries)
+            {
+                result.Set(name, entries = []);
+            }
+            ReadEntry(reader, member, entries);
+        }
+        else if (ReadValue(reader, member) is { } value)
+        {
+            result.Set(name, value);
+        }
+    }
+
     private static JsonArray ReadList(XmlReader reader, Shape list)
     {
-        var items = new JsonArray();
+        var items = new ArrayBuilder();
         if (EnterChildren(reader))
         {
             var member = list.Member;
@@ -221,24 +289,36 @@ internal static class XmlShapeReader
                 items.Add(ReadValue(reader, member));
             }
         }
-        return items;
+        return items.ToArray();
     }
 
     private static JsonObject ReadMap(XmlReader reader, Shape map)
     {
-        var entries = new JsonObject();
+        var entries = new ObjectBuilder();
         if (EnterChildren(reader))
         {
             while (NextChild(reader))
             {
-                ReadEntry(reader, map, entries);
+                if (ReadEntry(reader, map) is ({ } key, var value))
+                {
+                    entries.Set(key, value);
+                }
             }
         }
-        return entries;
+        return entries.ToObject();
     }
 
     // An entry element holds a key element and a value element, named "key" and "value" unless renamed.
     private static void ReadEntry(XmlReader reader, Shape map, JsonObject entries)
+    {
+        if (ReadEntry(reader, map) is ({ } key, var value))
+        {
+            entries[key] = value;
+        }
+    }
+
+    // An entry's key and value; no key when the entry has no key element.
+    private static (string? Key, JsonNode? Value) ReadEntry(XmlReader reader, Shape map)
     {
         var keyName = map.Key.LocationName ?? "key";
         var valueName = map.Value.LocationName ?? "value";
@@ -262,9 +342,6 @@ internal static class XmlShapeReader
                 }
             }
         }
-        if (key is not null)
-        {
-            entries[key] = value;
-        }
+        return (key, value);
     }
 }
