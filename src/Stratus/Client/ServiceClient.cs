@@ -24,6 +24,8 @@ public sealed partial class ServiceClient : IDisposable
     private readonly CredentialsProvider? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
     private readonly EndpointRuleSet? _rules;
+    private readonly EndpointCache? _endpoints;
+    private Tuple<Uri?, ResolvedEndpoint>? _staticEndpoint;
     private readonly RetryQuota _quota;
     private readonly AdaptiveRateLimiter? _rateLimiter;
     private readonly ILogger _logger;
@@ -54,6 +56,7 @@ public sealed partial class ServiceClient : IDisposable
                 $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
         CheckSignatureVersion(options, Model);
         _rules = EndpointBinder.RuleSet(_models, Model.Name);
+        _endpoints = _rules is null ? null : new EndpointCache(_rules, Model, Region);
         _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
         _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
@@ -180,16 +183,23 @@ public sealed partial class ServiceClient : IDisposable
     /// <summary>Resolves where a call goes: the endpoint rules, or the legacy host pattern for a model without rules.</summary>
     private ResolvedEndpoint ResolveEndpoint(OperationModel? operation, JsonObject? input)
     {
-        if (_rules is null)
+        if (_endpoints is null)
         {
+            // Kept while the options' endpoint stays the same (options can be changed after the client is made).
+            var explicitUrl = _options.EndpointUrl;
+            if (_staticEndpoint is { } known && ReferenceEquals(known.Item1, explicitUrl))
+            {
+                return known.Item2;
+            }
             var prefix = string.IsNullOrEmpty(Model.Metadata.EndpointPrefix) ? Model.Name : Model.Metadata.EndpointPrefix;
-            var url = _options.EndpointUrl ?? new Uri($"https://{prefix}.{Region}.amazonaws.com");
-            return new ResolvedEndpoint(url, Model.Metadata.SigningName, Region, "sigv4", false, new Dictionary<string, IReadOnlyList<string>>());
+            var url = explicitUrl ?? new Uri($"https://{prefix}.{Region}.amazonaws.com");
+            var resolved = new ResolvedEndpoint(url, Model.Metadata.SigningName, Region, "sigv4", false, new Dictionary<string, IReadOnlyList<string>>());
+            _staticEndpoint = Tuple.Create(explicitUrl, resolved);
+            return resolved;
         }
         try
         {
-            var endpoint = _rules.Resolve(EndpointBinder.Bind(_rules, _options, Region, operation, input));
-            return EndpointBinder.ToResolved(endpoint, Model, Region);
+            return _endpoints.Resolve(_options, operation, input);
         }
         catch (EndpointResolutionException e)
         {
