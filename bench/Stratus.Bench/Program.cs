@@ -15,8 +15,16 @@ if (args is ["profile", ..])
 }
 if (args is ["loop", ..])
 {
-    // A steady stream of whole calls for an external profiler (dotnet-trace).
-    Stratus.Bench.Profiling.HeadObjectLoop.Run(TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10));
+    // A steady stream of whole calls (or parses: `loop 8 ec2`) for an external profiler (dotnet-trace).
+    var duration = TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    if (args.Length > 2)
+    {
+        Stratus.Bench.Profiling.ParseLoop.Run(duration, args[2]);
+    }
+    else
+    {
+        Stratus.Bench.Profiling.HeadObjectLoop.Run(duration);
+    }
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Stratus.Bench.Signing.SigningBenchmarks).Assembly).Run(args);

@@ -23,7 +23,7 @@ internal static class XmlShapeReader
         ShapeType.Structure => ReadStructure(reader, shape),
         ShapeType.List => ReadList(reader, shape),
         ShapeType.Map => ReadMap(reader, shape),
-        _ => ParseScalar(shape, ReadText(reader)),
+        _ => ParseScalar(shape, XmlTextBuffer.Read(reader)),
     };
 
     /// <summary>
@@ -226,6 +226,36 @@ internal static class XmlShapeReader
             ShapeType.Timestamp => NativeValues.Timestamp(Timestamps.Parse(t)),
             ShapeType.BigInteger or ShapeType.BigDecimal => decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? JsonValue.Create(m) : JsonValue.Create(t),
             _ => JsonValue.Create(t),
+        };
+    }
+
+    // ParseScalar from the characters: no string made for numbers, booleans and timestamps; short strings shared.
+    private static JsonValue? ParseScalar(Shape shape, ReadOnlySpan<char> text)
+    {
+        switch (shape.Type)
+        {
+            case ShapeType.String:
+            case ShapeType.Document:
+                return JsonValue.Create(XmlTextBuffer.ToText(text));
+            case ShapeType.Blob:
+                return NativeValues.Blob(Convert.FromBase64String(new string(text.Trim())));
+            default:
+                break;
+        }
+        var t = text.Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+        return shape.Type switch
+        {
+            ShapeType.Integer => JsonValue.Create(int.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture)),
+            ShapeType.Long => JsonValue.Create(long.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture)),
+            ShapeType.Float or ShapeType.Double => JsonValue.Create(NativeValues.TryParseDouble(t, out var d) ? d : throw new FormatException($"'{t}' is not a number.")),
+            ShapeType.Boolean => JsonValue.Create(bool.TryParse(t, out var b) ? b : throw new FormatException($"'{t}' is not a boolean.")),
+            ShapeType.Timestamp => NativeValues.Timestamp(Timestamps.TryParseCommon(t, out var ts) ? ts : Timestamps.Parse(new string(t))),
+            ShapeType.BigInteger or ShapeType.BigDecimal => decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? JsonValue.Create(m) : JsonValue.Create(new string(t)),
+            _ => JsonValue.Create(XmlTextBuffer.ToText(t)),
         };
     }
 
