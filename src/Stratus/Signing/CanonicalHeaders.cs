@@ -50,32 +50,57 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
     }
 
     /// <summary>The canonical block and signed list of headers <see cref="Add"/> collected.</summary>
-    internal static CanonicalHeaders Render(List<KeyValuePair<string, string>> sorted)
+    internal static CanonicalHeaders Render(List<KeyValuePair<string, string>> sorted) =>
+        sorted.Count == 0 ? new CanonicalHeaders("", "") : new CanonicalHeaders(RenderBlock(sorted), RenderSigned(sorted));
+
+    /// <summary>The canonical block (<c>name:value\n</c> each) of headers <see cref="Add"/> collected.</summary>
+    internal static string RenderBlock(List<KeyValuePair<string, string>> sorted)
     {
         if (sorted.Count == 0)
         {
-            return new CanonicalHeaders("", "");
+            return "";
         }
-        var blockLength = 0;
-        var signedLength = sorted.Count - 1;
+        return string.Create(BlockLength(sorted), sorted, static (span, list) => WriteBlock(span, list));
+    }
+
+    /// <summary>The length of the canonical block.</summary>
+    internal static int BlockLength(List<KeyValuePair<string, string>> sorted)
+    {
+        var length = 0;
         foreach (var (name, value) in sorted)
         {
-            blockLength += name.Length + value.Length + 2;
+            length += name.Length + value.Length + 2;
+        }
+        return length;
+    }
+
+    /// <summary>Writes the canonical block into <paramref name="span"/> (at least <see cref="BlockLength"/> long).</summary>
+    internal static void WriteBlock(Span<char> span, List<KeyValuePair<string, string>> sorted)
+    {
+        foreach (var (name, value) in sorted)
+        {
+            name.CopyTo(span);
+            span[name.Length] = ':';
+            span = span[(name.Length + 1)..];
+            value.CopyTo(span);
+            span[value.Length] = '\n';
+            span = span[(value.Length + 1)..];
+        }
+    }
+
+    /// <summary>The signed header list (<c>a;b;c</c>) of headers <see cref="Add"/> collected.</summary>
+    internal static string RenderSigned(List<KeyValuePair<string, string>> sorted)
+    {
+        if (sorted.Count == 0)
+        {
+            return "";
+        }
+        var signedLength = sorted.Count - 1;
+        foreach (var (name, _) in sorted)
+        {
             signedLength += name.Length;
         }
-        var block = string.Create(blockLength, sorted, static (span, list) =>
-        {
-            foreach (var (name, value) in list)
-            {
-                name.CopyTo(span);
-                span[name.Length] = ':';
-                span = span[(name.Length + 1)..];
-                value.CopyTo(span);
-                span[value.Length] = '\n';
-                span = span[(value.Length + 1)..];
-            }
-        });
-        var signed = string.Create(signedLength, sorted, static (span, list) =>
+        return string.Create(signedLength, sorted, static (span, list) =>
         {
             for (var i = 0; i < list.Count; i++)
             {
@@ -88,7 +113,6 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
                 span = span[list[i].Key.Length..];
             }
         });
-        return new CanonicalHeaders(block, signed);
     }
 
     /// <summary>Trims a header value and collapses each inner run of whitespace (including folded line breaks) to one space.</summary>

@@ -18,7 +18,7 @@ public static partial class SigV4Signer
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
         var (amzDate, scope, key) = Scheme(credentials, options);
-        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4Algorithm, amzDate, scope, null, HmacSign, key);
+        return SigningCore.SignHeadersV4(request, credentials, options, amzDate, scope, key);
     }
 
     /// <summary>

@@ -40,6 +40,33 @@ public static class StringToSign
         }
     }
 
+    /// <summary>
+    /// Writes the SigV4 signature (HMAC-SHA256 under <paramref name="key"/>) of the string to sign made of these parts
+    /// into <paramref name="destination"/>, the string to sign laid out in a stack buffer, never a string.
+    /// </summary>
+    internal static void Sign(ReadOnlySpan<byte> key, string algorithm, string amzDate, string credentialScope, ReadOnlySpan<byte> canonicalRequestHash, Span<byte> destination)
+    {
+        var length = algorithm.Length + amzDate.Length + credentialScope.Length + 3 + (2 * canonicalRequestHash.Length);
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var span = buffer;
+            Append(ref span, algorithm);
+            Append(ref span, amzDate);
+            Append(ref span, credentialScope);
+            Convert.TryToHexStringLower(canonicalRequestHash, span, out _);
+            SigningHash.HmacSha256(key, buffer[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     private static void Append(ref Span<char> span, string text)
     {
         text.CopyTo(span);
