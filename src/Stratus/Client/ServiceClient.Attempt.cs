@@ -21,7 +21,7 @@ public sealed partial class ServiceClient
             var ct = timeout.Token;
             var readBound = false;
             HttpResponseMessage response;
-            using (var request = BuildRequest(serialized, endpoint))
+            using (var request = BuildRequest(serialized, endpoint, _options.Connection.EnableHttp2))
             {
                 try
                 {
@@ -202,7 +202,7 @@ public sealed partial class ServiceClient
     private static HttpMethod Method(string method) =>
         HttpMethod.Parse(method) is var known && string.Equals(known.Method, method, StringComparison.Ordinal) ? known : new HttpMethod(method);
 
-    private HttpRequestMessage BuildRequest(SerializedRequest serialized, ResolvedEndpoint endpoint)
+    internal static HttpRequestMessage BuildRequest(SerializedRequest serialized, ResolvedEndpoint endpoint, bool http2)
     {
         var text = serialized.HostPrefix is { } hostPrefix
             ? endpoint.SchemePart + hostPrefix + endpoint.AuthorityAndBasePath + serialized.PathAndQuery
@@ -210,7 +210,7 @@ public sealed partial class ServiceClient
         // The path is sent exactly as the protocol encoded it (Uri must not re-encode or unescape it).
         var uri = new Uri(text, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
         var request = new HttpRequestMessage(Method(serialized.Method), uri);
-        if (_options.Connection.EnableHttp2 && uri.Scheme == Uri.UriSchemeHttps)
+        if (http2 && uri.Scheme == Uri.UriSchemeHttps)
         {
             // HTTP/2 when the server offers it in the TLS handshake (ALPN), else HTTP/1.1.
             request.Version = System.Net.HttpVersion.Version20;

@@ -129,7 +129,7 @@ public sealed partial class ServiceClient : IDisposable
     private static string? RequestId(RawResponse raw) =>
         raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
 
-    private static void AddMetadata(JsonObject result, RawResponse raw)
+    internal static void AddMetadata(JsonObject result, RawResponse raw)
     {
         var metadata = result["ResponseMetadata"] as JsonObject ?? [];
         if (metadata["RequestId"] is null && RequestId(raw) is { } id)
