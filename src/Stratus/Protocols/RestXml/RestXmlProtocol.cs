@@ -35,7 +35,10 @@ internal sealed class RestXmlProtocol : WireProtocol
             SerializePayload(payload, input[payloadName], request);
             return;
         }
-        bodyMembers.RemoveAll(m => input[m.Key] is null);
+        if (bodyMembers.Count > 0)
+        {
+            bodyMembers.RemoveAll(m => input[m.Key] is null);
+        }
         if (bodyMembers.Count == 0)
         {
             return;
