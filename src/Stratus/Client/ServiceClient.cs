@@ -136,7 +136,8 @@ public sealed partial class ServiceClient : IDisposable
         {
             metadata["RequestId"] = id;
         }
-        if (raw.Header("x-amz-id-2") is { } hostId)
+        // The protocol may have set it already (rest-xml does), from the same header.
+        if (raw.Header("x-amz-id-2") is { } hostId && !(metadata["HostId"] is JsonValue known && known.TryGetValue<string>(out var same) && same == hostId))
         {
             metadata["HostId"] = hostId;
         }
@@ -151,13 +152,12 @@ public sealed partial class ServiceClient : IDisposable
         if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
         {
             // Names unique but for case, so unique once lowercased: the object is built at its size in one go.
-            var properties = new KeyValuePair<string, JsonNode?>[dictionary.Count];
-            var i = 0;
+            var properties = new ObjectBuilder();
             foreach (var (k, v) in dictionary)
             {
-                properties[i++] = new(LowerHeaderName(k), JsonValue.Create(v));
+                properties.Set(LowerHeaderName(k), JsonValue.Create(v));
             }
-            return new JsonObject(properties);
+            return properties.ToObject();
         }
         var result = new JsonObject();
         foreach (var (k, v) in headers)

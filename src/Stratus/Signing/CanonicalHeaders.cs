@@ -31,7 +31,7 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
     /// </summary>
     internal static void Add(List<KeyValuePair<string, string>> sorted, string name, string value)
     {
-        var key = name.Trim().ToLowerInvariant();
+        var key = Lowercase(name.Trim());
         var canonical = TrimAll(value);
         // Few headers: an insertion sort that keeps repeated names in order is cheaper than a sorted dictionary.
         var i = sorted.Count;
@@ -114,6 +114,20 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
             }
         });
     }
+
+    // The headers signers add and clients send most are lowercased once, not per request.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> CommonNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        new[]
+        {
+            "X-Amz-Date", "X-Amz-Content-SHA256", "X-Amz-Security-Token", "X-Amz-Region-Set", "X-Amz-Target", "X-Amz-User-Agent",
+            "X-Amz-Decoded-Content-Length", "X-Amz-Checksum-CRC32", "X-Amz-Checksum-CRC32C", "X-Amz-Sdk-Checksum-Algorithm",
+            "Content-Type", "Content-Length", "Content-MD5", "Content-Encoding", "Content-Disposition", "Content-Language",
+            "Cache-Control", "Expires", "Host", "Range", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since",
+            "Accept", "Accept-Encoding", "Date",
+        }, static n => n, static n => n.ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static string Lowercase(string name) => CommonNames.TryGetValue(name, out var lower) ? lower : name.ToLowerInvariant();
 
     /// <summary>Trims a header value and collapses each inner run of whitespace (including folded line breaks) to one space.</summary>
     public static string TrimAll(string value)

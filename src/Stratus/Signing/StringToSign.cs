@@ -107,6 +107,23 @@ public static class StringToSign
             span[15] = 'Z';
         });
 
+    /// <summary><see cref="FormatTime"/>, the text kept for the second (a client signs many requests in one).</summary>
+    internal static string FormatTimeCached(DateTimeOffset time)
+    {
+        var second = time.UtcTicks / TimeSpan.TicksPerSecond;
+        if (_lastTime is { } last && last.Second == second)
+        {
+            return last.Text;
+        }
+        var text = FormatTime(time);
+        _lastTime = new TimeText(second, text);
+        return text;
+    }
+
+    private sealed record TimeText(long Second, string Text);
+
+    private static TimeText? _lastTime;
+
     /// <summary>The UTC date of a time as <c>yyyyMMdd</c> (the date of <see cref="FormatTime"/>), cached for the day.</summary>
     internal static string FormatDate(DateTimeOffset time)
     {
