@@ -1,16 +1,23 @@
 // The microbenchmarks: `dotnet run -c Release -- --filter '*'` (BenchmarkDotNet's command line: --job short|dry,
-// --exporters github, ...). `profile [iterations] [parse]` prints where a Stratus S3 HeadObject's bytes and time go,
-// then bytes and time per parse of the parsing-heavy responses (`parse`: only those).
+// --exporters github, ...). `profile [iterations] [parse|calls]` prints where a Stratus S3 HeadObject's bytes and time go,
+// then bytes and time per whole small call (`calls`: only those) and per parse of the parsing-heavy responses (`parse`: only those).
 using BenchmarkDotNet.Running;
 
 if (args is ["profile", ..])
 {
     var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
-    if (args is not [_, _, "parse"])
+    if (args is not [_, _, "parse" or "calls"])
     {
         Stratus.Bench.Profiling.HeadObjectProfile.Run(iterations);
     }
-    Stratus.Bench.Profiling.ParseProfile.Run(Math.Max(10, iterations / 200));
+    if (args is not [_, _, "parse"])
+    {
+        Stratus.Bench.Profiling.CallsProfile.Run(iterations / 2);
+    }
+    if (args is not [_, _, "calls"])
+    {
+        Stratus.Bench.Profiling.ParseProfile.Run(Math.Max(10, iterations / 200));
+    }
     return;
 }
 if (args is ["loop", ..])
