@@ -20,8 +20,9 @@ public static class Runner
         }
         while (warmup.Elapsed.TotalSeconds < budget.WarmupSeconds && warmed < budget.MaxRequests);
         var perSecond = warmed / warmup.Elapsed.TotalSeconds;
-        var max = scenario.Kind == ScenarioKind.Large ? budget.LargeMaxRequests : budget.MaxRequests;
-        var min = Math.Min(budget.MinRequests, max);
+        var large = scenario.Kind == ScenarioKind.Large;
+        var max = large ? budget.LargeMaxRequests : budget.MaxRequests;
+        var min = Math.Min(large ? budget.LargeMinRequests : budget.MinRequests, max);
         var requests = (int)Math.Clamp(perSecond * budget.Seconds, min, max);
         requests = Math.Max(concurrency, requests / concurrency * concurrency);
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Stratus.Bench.Client;
 using Stratus.Bench.Payloads;
@@ -14,8 +13,8 @@ namespace Stratus.Bench.Profiling;
 
 /// <summary>
 /// Where an S3 HeadObject's bytes and time go in Stratus: the whole call (sync, in-memory transport) next to
-/// each stage redone with Stratus's public pieces the way ServiceClient strings them together, plus the
-/// allocating types sampled over the whole call. <c>Stratus.Bench profile [iterations]</c>.
+/// each of its stages run alone (the client's own internal pieces, as ServiceClient strings them together),
+/// plus the allocating types sampled over the whole call. <c>Stratus.Bench profile [iterations]</c>.
 /// </summary>
 internal static class HeadObjectProfile
 {
@@ -24,22 +23,27 @@ internal static class HeadObjectProfile
     public static void Run(int iterations)
     {
         var credentials = new AwsCredentials(Fixture.AccessKey, Fixture.SecretKey);
-        var client = Aws.Connect("s3", new ClientOptions { EndpointUrl = Endpoint, Region = Fixture.Region, Credentials = credentials, Transport = new CannedHandler() });
+        var options = new ClientOptions { EndpointUrl = Endpoint, Region = Fixture.Region, Credentials = credentials, Transport = new CannedHandler() };
+        var client = Aws.Connect("s3", options);
         var models = ModelLoader.Default;
         var model = models.LoadService("s3");
         var protocol = ProtocolRegistry.For(model);
         var op = model.GetOperation("HeadObject");
         var rules = EndpointRuleSet.Load(models.LoadRuleSet("s3")!.Value, Partitions.Load(models.LoadData("_partitions")));
+        var endpoints = new EndpointCache(rules, model, Fixture.Region);
         var handler = new HttpMessageInvoker(new CannedHandler());
         JsonObject Input() => new() { ["Bucket"] = Fixture.Bucket, ["Key"] = Fixture.SmallKey };
         var input = Input();
         var serialized = protocol.SerializeRequest(op, input);
+        var endpoint = endpoints.Resolve(options, op, input);
+        // As ServiceClient.StripBucketLabel leaves it: the bucket is in the endpoint (path style).
+        serialized.Path = serialized.Path[("/" + Fixture.Bucket).Length..];
 
         var raw = Raw(handler);
         using var canned = handler.Send(new HttpRequestMessage(HttpMethod.Head, Endpoint), CancellationToken.None);
         var floorSigner = new Stratus.Bench.Floor.FloorSigner(Fixture.AccessKey, Fixture.SecretKey, Fixture.Region, "s3");
         var floor = new Stratus.Bench.Floor.FloorClient(Endpoint, Fixture.Region, Fixture.AccessKey, Fixture.SecretKey, new CannedHandler());
-        const string build = "HttpRequestMessage build (Uri, headers)";
+        const string build = "HttpRequestMessage build (ServiceClient.BuildRequest)";
 
         // (name, body, the stage whose cost the body includes and the table subtracts)
         var stages = new (string Name, Action Body, string? Minus)[]
@@ -48,28 +52,37 @@ internal static class HeadObjectProfile
             ("input JsonObject (the caller's)", () => Input(), null),
             ("InputValidator.Validate", () => InputValidator.Validate(op, input), null),
             ("RestXmlProtocol.SerializeRequest", () => protocol.SerializeRequest(op, input), null),
-            ("endpoint rules: EndpointParameters + EndpointRuleSet.Resolve", () => rules.Resolve(Parameters()), null),
-            ("2 linked CancellationTokenSource + CancelAfter (per attempt)", Timeouts, null),
-            (build, () => Build(serialized).Dispose(), null),
-            ("SigV4Signer.Sign(HttpRequestMessage)", () =>
+            ("endpoint: EndpointCache.Resolve (the client's cache; a hit)", () => endpoints.Resolve(options, op, input), null),
+            ("attempt timeout: AttemptTimeout.Rent + CancelAfter + Return", Timeout, null),
+            (build, () => ServiceClient.BuildRequest(serialized, endpoint, http2: false).Dispose(), null),
+            ("SigV4Signer.Sign(HttpRequestMessage), options as ServiceClient.SignAsync makes them", () =>
             {
-                using var request = Build(serialized);
-                SigV4Signer.Sign(request, credentials, new SigV4Options { Region = Fixture.Region, Service = "s3", Time = DateTimeOffset.UtcNow, PayloadHash = FloorEmptyHash, S3Variant = true, DoubleEncodePath = false, NormalizePath = false });
+                using var request = ServiceClient.BuildRequest(serialized, endpoint, http2: false);
+                SigV4Signer.Sign(request, credentials, new SigV4Options
+                {
+                    Region = endpoint.SigningRegion,
+                    Service = endpoint.SigningName,
+                    Time = DateTimeOffset.UtcNow,
+                    PayloadHash = PayloadHash.Compute(serialized.Body),
+                    S3Variant = true,
+                    DoubleEncodePath = false,
+                    NormalizePath = false,
+                });
             }, build),
-            ("transport: HttpMessageInvoker.Send, canned response", () => handler.Send(Build(serialized), CancellationToken.None).Dispose(), build),
-            ("response headers → Dictionary (ResponseReader.Headers)", () => Headers(canned), null),
+            ("transport: HttpMessageInvoker.Send, canned response", () => handler.Send(ServiceClient.BuildRequest(serialized, endpoint, http2: false), CancellationToken.None).Dispose(), build),
+            ("response headers → Dictionary (ResponseReader.Headers)", () => ResponseReader.Headers(canned), null),
             ("RestXmlProtocol.ParseResponse", () => protocol.ParseResponse(op, raw), null),
-            ("ResponseMetadata incl. HTTPHeaders copy (AddMetadata)", () => Metadata(raw), null),
+            ("ResponseMetadata incl. HTTPHeaders (ServiceClient.AddMetadata)", () => ServiceClient.AddMetadata([], raw), null),
             ("reference: floor FloorSigner.Sign", () =>
             {
-                using var request = Build(serialized);
+                using var request = ServiceClient.BuildRequest(serialized, endpoint, http2: false);
                 floorSigner.Sign(request, FloorEmptyHash, null, DateTime.UtcNow);
             }, build),
             ("reference: floor whole call (HeadObjectAsync)", () => floor.HeadObjectAsync(Fixture.Bucket, Fixture.SmallKey).GetAwaiter().GetResult(), null),
         };
 
         Console.WriteLine($"S3 HeadObject, {iterations} iterations per stage after warm-up (sync, in-memory transport, one thread).");
-        Console.WriteLine("Each stage is redone outside the client with Stratus's public pieces, as ServiceClient strings them together;");
+        Console.WriteLine("Each stage is run alone with the client's own pieces, as ServiceClient strings them together;");
         Console.WriteLine("rows marked * have the request build subtracted. What the stages do not add up to is the client's own glue.");
         Console.WriteLine();
         Console.WriteLine("| Stage | bytes/call | ns/call |");
@@ -123,76 +136,16 @@ internal static class HeadObjectProfile
 
     private const string FloorEmptyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-    // What ServiceClient binds for S3 with an explicit endpoint (EndpointBinder is internal: redone here).
-    private static EndpointParameters Parameters()
+    private static void Timeout()
     {
-        var p = new EndpointParameters();
-        p.Add("Region", Fixture.Region);
-        p.Add("UseFIPS", false);
-        p.Add("UseDualStack", false);
-        p.Add("Endpoint", "http://127.0.0.1:8080");
-        p.Add("ForcePathStyle", true);
-        p.Add("Accelerate", false);
-        p.Add("UseGlobalEndpoint", false);
-        p.Add("Bucket", Fixture.Bucket);
-        p.Add("Key", Fixture.SmallKey);
-        return p;
-    }
-
-    private static void Timeouts()
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var timeout = AttemptTimeout.Rent(CancellationToken.None);
         timeout.CancelAfter(TimeSpan.FromSeconds(100));
-        using var headers = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
-        headers.CancelAfter(TimeSpan.FromSeconds(60));
-    }
-
-    // As ServiceClient.BuildRequest does it.
-    private static HttpRequestMessage Build(SerializedRequest serialized)
-    {
-        var authority = Endpoint.GetLeftPart(UriPartial.Scheme) + (serialized.HostPrefix ?? "") + Endpoint.Authority;
-        var uri = new Uri(authority + Endpoint.AbsolutePath.TrimEnd('/') + serialized.PathAndQuery, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-        var request = new HttpRequestMessage(new HttpMethod(serialized.Method), uri);
-        foreach (var (name, value) in serialized.Headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return request;
+        AttemptTimeout.Return(timeout, reusable: true);
     }
 
     private static RawResponse Raw(HttpMessageInvoker handler)
     {
         using var response = handler.Send(new HttpRequestMessage(HttpMethod.Head, Endpoint), CancellationToken.None);
-        return new RawResponse(200, Headers(response), ReadOnlyMemory<byte>.Empty);
-    }
-
-    // As ResponseReader.Headers does it.
-    private static Dictionary<string, string> Headers(HttpResponseMessage response)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        Add(headers, response.Headers);
-        Add(headers, response.Content.Headers);
-        return headers;
-    }
-
-    private static void Add(Dictionary<string, string> target, HttpHeaders headers)
-    {
-        foreach (var (name, values) in headers.NonValidated)
-        {
-            target[name] = values.Count == 1 ? values.ToString() : string.Join(", ", values);
-        }
-    }
-
-    // As ServiceClient.AddMetadata does it.
-    private static JsonObject Metadata(RawResponse raw)
-    {
-        var metadata = new JsonObject { ["RequestId"] = raw.Header("x-amz-request-id"), ["HostId"] = raw.Header("x-amz-id-2"), ["HTTPStatusCode"] = raw.StatusCode };
-        var headers = new JsonObject();
-        foreach (var (k, v) in raw.Headers)
-        {
-            headers[k.ToLowerInvariant()] = v;
-        }
-        metadata["HTTPHeaders"] = headers;
-        return metadata;
+        return new RawResponse(200, ResponseReader.Headers(response), ReadOnlyMemory<byte>.Empty);
     }
 }

@@ -13,4 +13,14 @@ internal sealed record ResolvedEndpoint(
     string SigningRegion,
     string Scheme,
     bool DisableDoubleEncoding,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Headers);
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Headers)
+{
+    /// <summary>The scheme with its separator (<c>https://</c>), to which a host prefix is appended.</summary>
+    public string SchemePart { get; } = Url.GetLeftPart(UriPartial.Scheme);
+
+    /// <summary>The authority and the base path without its trailing slash, which the request's path follows.</summary>
+    public string AuthorityAndBasePath { get; } = Url.Authority + Url.AbsolutePath.TrimEnd('/');
+
+    /// <summary>Scheme, authority and base path: the request URL but for the path and query (no host prefix).</summary>
+    public string Prefix { get; } = Url.GetLeftPart(UriPartial.Scheme) + Url.Authority + Url.AbsolutePath.TrimEnd('/');
+}

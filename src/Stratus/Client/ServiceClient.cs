@@ -24,6 +24,8 @@ public sealed partial class ServiceClient : IDisposable
     private readonly CredentialsProvider? _credentials;
     private readonly ConcurrentDictionary<string, Paginator?> _paginators = new(StringComparer.Ordinal);
     private readonly EndpointRuleSet? _rules;
+    private readonly EndpointCache? _endpoints;
+    private Tuple<Uri?, ResolvedEndpoint>? _staticEndpoint;
     private readonly RetryQuota _quota;
     private readonly AdaptiveRateLimiter? _rateLimiter;
     private readonly ILogger _logger;
@@ -68,6 +70,7 @@ public sealed partial class ServiceClient : IDisposable
                 $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
         CheckSignatureVersion(options, Model);
         _rules = EndpointBinder.RuleSet(_models, Model.Name);
+        _endpoints = _rules is null ? null : new EndpointCache(_rules, Model, Region);
         _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
         _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
@@ -140,17 +143,20 @@ public sealed partial class ServiceClient : IDisposable
         };
     }
 
-    private string? RequestId(RawResponse raw) =>
-        _binding?.RequestId(raw) ?? raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
+    private string? RequestId(RawResponse raw) => RequestId(raw, _binding);
 
-    private void AddMetadata(JsonObject result, RawResponse raw)
+    private static string? RequestId(RawResponse raw, Stratus.Providers.ProviderBinding? binding) =>
+        binding?.RequestId(raw) ?? raw.Header("x-amzn-RequestId") ?? raw.Header("x-amz-request-id") ?? raw.Header("x-amzn-requestid");
+
+    internal static void AddMetadata(JsonObject result, RawResponse raw, Stratus.Providers.ProviderBinding? binding = null)
     {
         var metadata = result["ResponseMetadata"] as JsonObject ?? [];
-        if (metadata["RequestId"] is null && RequestId(raw) is { } id)
+        if (metadata["RequestId"] is null && RequestId(raw, binding) is { } id)
         {
             metadata["RequestId"] = id;
         }
-        if (raw.Header("x-amz-id-2") is { } hostId)
+        // The protocol may have set it already (rest-xml does), from the same header.
+        if (raw.Header("x-amz-id-2") is { } hostId && !(metadata["HostId"] is JsonValue known && known.TryGetValue<string>(out var same) && same == hostId))
         {
             metadata["HostId"] = hostId;
         }
@@ -165,13 +171,12 @@ public sealed partial class ServiceClient : IDisposable
         if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
         {
             // Names unique but for case, so unique once lowercased: the object is built at its size in one go.
-            var properties = new KeyValuePair<string, JsonNode?>[dictionary.Count];
-            var i = 0;
+            var properties = new ObjectBuilder();
             foreach (var (k, v) in dictionary)
             {
-                properties[i++] = new(LowerHeaderName(k), JsonValue.Create(v));
+                properties.Set(LowerHeaderName(k), JsonValue.Create(v));
             }
-            return new JsonObject(properties);
+            return properties.ToObject();
         }
         var result = new JsonObject();
         foreach (var (k, v) in headers)
@@ -202,16 +207,23 @@ public sealed partial class ServiceClient : IDisposable
             // A provider's endpoint is known once it has been resolved for a call (it may need a login); until then, the option's.
             return ProviderEndpoint(Volatile.Read(ref _providerEndpoint) ?? new Uri("about:blank"));
         }
-        if (_rules is null)
+        if (_endpoints is null)
         {
+            // Kept while the options' endpoint stays the same (options can be changed after the client is made).
+            var explicitUrl = _options.EndpointUrl;
+            if (_staticEndpoint is { } known && ReferenceEquals(known.Item1, explicitUrl))
+            {
+                return known.Item2;
+            }
             var prefix = string.IsNullOrEmpty(Model.Metadata.EndpointPrefix) ? Model.Name : Model.Metadata.EndpointPrefix;
-            var url = _options.EndpointUrl ?? new Uri($"https://{prefix}.{Region}.amazonaws.com");
-            return new ResolvedEndpoint(url, Model.Metadata.SigningName, Region, "sigv4", false, new Dictionary<string, IReadOnlyList<string>>());
+            var url = explicitUrl ?? new Uri($"https://{prefix}.{Region}.amazonaws.com");
+            var resolved = new ResolvedEndpoint(url, Model.Metadata.SigningName, Region, "sigv4", false, new Dictionary<string, IReadOnlyList<string>>());
+            _staticEndpoint = Tuple.Create(explicitUrl, resolved);
+            return resolved;
         }
         try
         {
-            var endpoint = _rules.Resolve(EndpointBinder.Bind(_rules, _options, Region, operation, input));
-            return EndpointBinder.ToResolved(endpoint, Model, Region);
+            return _endpoints.Resolve(_options, operation, input);
         }
         catch (EndpointResolutionException e)
         {

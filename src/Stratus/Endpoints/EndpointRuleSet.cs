@@ -70,17 +70,38 @@ public sealed class EndpointRuleSet
         var values = new object?[_parameters.Length];
         foreach (var (name, value) in parameters.Values)
         {
-            if (!_slots.TryGetValue(name, out var slot))
+            if (_slots.TryGetValue(name, out var slot))
             {
-                continue;
+                SetSlot(values, slot, value);
             }
-            var declared = _parameters[slot];
-            if (!declared.Accepts(value))
-            {
-                throw new EndpointResolutionException($"Endpoint parameter '{declared.Name}' must be a {declared.Type}, not {value.GetType().Name}.");
-            }
-            values[slot] = value is bool b ? RuleValues.Box(b) : value;
         }
+        return ResolveSlots(values);
+    }
+
+    /// <summary>The number of declared parameters: the length of a slot array.</summary>
+    internal int ParameterCount => _parameters.Length;
+
+    /// <summary>The slot of a declared parameter, or -1 when the rule set does not declare it.</summary>
+    internal int SlotOf(string name) => _slots.TryGetValue(name, out var slot) ? slot : -1;
+
+    /// <summary>Sets a slot to a value as <see cref="EndpointParameters"/> holds it (a string, a bool or a string array), checking its type.</summary>
+    /// <exception cref="EndpointResolutionException">The value is not of the parameter's type.</exception>
+    internal void SetSlot(object?[] values, int slot, object value)
+    {
+        var declared = _parameters[slot];
+        if (!declared.Accepts(value))
+        {
+            throw new EndpointResolutionException($"Endpoint parameter '{declared.Name}' must be a {declared.Type}, not {value.GetType().Name}.");
+        }
+        values[slot] = value is bool b ? RuleValues.Box(b) : value;
+    }
+
+    /// <summary>
+    /// Resolves from values in slot order (declared parameters only, set through <see cref="SetSlot"/>); unset slots
+    /// take their defaults in place. The array is kept by the cache: pass one nobody changes afterwards.
+    /// </summary>
+    internal Endpoint ResolveSlots(object?[] values)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i] is null)

@@ -53,7 +53,11 @@ public sealed class ServiceModel
     public bool TryGetOperation(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OperationModel? operation)
     {
         ArgumentNullException.ThrowIfNull(name);
-        operation = _operationCache.GetOrAdd(name, Lookup);
+        // Looked up first: the method group would make a new delegate on every call.
+        if (!_operationCache.TryGetValue(name, out operation))
+        {
+            operation = _operationCache.GetOrAdd(name, Lookup);
+        }
         return operation is not null;
     }
 

@@ -14,6 +14,7 @@ public sealed class Shape
     private readonly JsonElement _definition;
     private IReadOnlyDictionary<string, Shape>? _members;
     private KeyValuePair<string, Shape>[]? _memberArray;
+    private byte[]? _wireNameUtf8;
     private Shape? _member, _key, _value;
 
     internal Shape(ServiceModel model, string name, JsonElement definition, JsonElement? reference, string? memberName)
@@ -160,6 +161,9 @@ public sealed class Shape
 
     /// <summary>The wire name: <see cref="LocationName"/> when set, else the member name, else the shape name.</summary>
     public string WireName => LocationName ?? MemberName ?? Name;
+
+    /// <summary>The wire name in UTF-8, for looking it up in a parsed JSON body without transcoding it per lookup.</summary>
+    internal byte[] WireNameUtf8 => _wireNameUtf8 ??= System.Text.Encoding.UTF8.GetBytes(WireName);
 
     /// <summary>The shape's raw definition, for traits this class does not surface.</summary>
     public JsonElement Definition => _definition;

@@ -126,6 +126,18 @@ public static class NativeValues
         }
     }
 
+    /// <summary>Parses a double as AWS writes it, from characters (see <see cref="TryParseDouble(string, out double)"/>).</summary>
+    internal static bool TryParseDouble(ReadOnlySpan<char> text, out double value)
+    {
+        switch (text)
+        {
+            case "NaN": value = double.NaN; return true;
+            case "Infinity": value = double.PositiveInfinity; return true;
+            case "-Infinity": value = double.NegativeInfinity; return true;
+            default: return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        }
+    }
+
     /// <summary>Formats a double as AWS expects in text protocols (shortest round-trip form, NaN/Infinity/-Infinity).</summary>
     public static string FormatDouble(double value) => value switch
     {

@@ -59,6 +59,13 @@ public static class Timestamps
     public static bool TryParse(string text, out DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // The two forms services send nearly always are read by hand: the general parsers try format after format.
+        return TryParseCommon(text.AsSpan().Trim(), out value) || TryParseGeneral(text, out value);
+    }
+
+    /// <summary>Every form <see cref="TryParse"/> takes, through the framework's parsers.</summary>
+    internal static bool TryParseGeneral(string text, out DateTimeOffset value)
+    {
         text = text.Trim();
         // Epoch seconds: a plain number (a date has '-' after its first character, a time has ':').
         if (text.Length > 0 && text.AsSpan(1).IndexOfAny('-', ':') < 0
@@ -81,6 +88,92 @@ public static class Timestamps
     /// <summary>Parses a timestamp, throwing <see cref="FormatException"/> when the text is in no known format.</summary>
     public static DateTimeOffset Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a timestamp in a known format.");
+
+    /// <summary>
+    /// ISO 8601 in UTC (<c>2025-11-03T09:30:00Z</c>, with an optional fraction) and the HTTP date
+    /// (<c>Mon, 03 Nov 2025 09:30:00 GMT</c>), exactly as written (names in their usual case, the weekday the
+    /// date's own); anything else, even what the general parsers would take, is left to them. The value is
+    /// the one they give: UTC, truncated to the millisecond.
+    /// </summary>
+    internal static bool TryParseCommon(ReadOnlySpan<char> s, out DateTimeOffset value)
+    {
+        value = default;
+        int year, month, day, hour, minute, second;
+        long fraction = 0;
+        if (s.Length >= 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[^1] == 'Z')
+        {
+            if (!Digits(s[..4], out year) || !Digits(s.Slice(5, 2), out month) || !Digits(s.Slice(8, 2), out day)
+                || !Digits(s.Slice(11, 2), out hour) || !Digits(s.Slice(14, 2), out minute) || !Digits(s.Slice(17, 2), out second))
+            {
+                return false;
+            }
+            if (s.Length > 20)
+            {
+                // A fraction of 1 to 7 digits, in ticks.
+                var digits = s[20..^1];
+                if (s[19] != '.' || digits.Length is 0 or > 7 || !Digits(digits, out var f))
+                {
+                    return false;
+                }
+                fraction = f;
+                for (var i = digits.Length; i < 7; i++)
+                {
+                    fraction *= 10;
+                }
+            }
+            else if (s[19] != 'Z')
+            {
+                return false;
+            }
+        }
+        else if (s.Length == 29 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' && s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':'
+            && s[25] == ' ' && s.EndsWith("GMT", StringComparison.Ordinal))
+        {
+            month = MonthNames.IndexOf(s.Slice(8, 3), StringComparison.Ordinal);
+            if (month < 0 || month % 3 != 0 || !Digits(s.Slice(5, 2), out day) || !Digits(s.Slice(12, 4), out year)
+                || !Digits(s.Slice(17, 2), out hour) || !Digits(s.Slice(20, 2), out minute) || !Digits(s.Slice(23, 2), out second))
+            {
+                return false;
+            }
+            month = (month / 3) + 1;
+            if (!InRange(year, month, day, hour, minute, second)
+                || DayNames.IndexOf(s[..3], StringComparison.Ordinal) != 3 * (int)new DateTime(year, month, day).DayOfWeek)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+        if (!InRange(year, month, day, hour, minute, second))
+        {
+            return false;
+        }
+        var ticks = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).Ticks + fraction;
+        value = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        return true;
+    }
+
+    private const string MonthNames = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    private const string DayNames = "SunMonTueWedThuFriSat";
+
+    private static bool InRange(int year, int month, int day, int hour, int minute, int second) =>
+        year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        return true;
+    }
 
     private static DateTimeOffset TruncateToMillis(DateTimeOffset v) => new(v.UtcTicks - (v.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 }

@@ -31,7 +31,7 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
     /// </summary>
     internal static void Add(List<KeyValuePair<string, string>> sorted, string name, string value)
     {
-        var key = name.Trim().ToLowerInvariant();
+        var key = Lowercase(name.Trim());
         var canonical = TrimAll(value);
         // Few headers: an insertion sort that keeps repeated names in order is cheaper than a sorted dictionary.
         var i = sorted.Count;
@@ -50,32 +50,57 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
     }
 
     /// <summary>The canonical block and signed list of headers <see cref="Add"/> collected.</summary>
-    internal static CanonicalHeaders Render(List<KeyValuePair<string, string>> sorted)
+    internal static CanonicalHeaders Render(List<KeyValuePair<string, string>> sorted) =>
+        sorted.Count == 0 ? new CanonicalHeaders("", "") : new CanonicalHeaders(RenderBlock(sorted), RenderSigned(sorted));
+
+    /// <summary>The canonical block (<c>name:value\n</c> each) of headers <see cref="Add"/> collected.</summary>
+    internal static string RenderBlock(List<KeyValuePair<string, string>> sorted)
     {
         if (sorted.Count == 0)
         {
-            return new CanonicalHeaders("", "");
+            return "";
         }
-        var blockLength = 0;
-        var signedLength = sorted.Count - 1;
+        return string.Create(BlockLength(sorted), sorted, static (span, list) => WriteBlock(span, list));
+    }
+
+    /// <summary>The length of the canonical block.</summary>
+    internal static int BlockLength(List<KeyValuePair<string, string>> sorted)
+    {
+        var length = 0;
         foreach (var (name, value) in sorted)
         {
-            blockLength += name.Length + value.Length + 2;
+            length += name.Length + value.Length + 2;
+        }
+        return length;
+    }
+
+    /// <summary>Writes the canonical block into <paramref name="span"/> (at least <see cref="BlockLength"/> long).</summary>
+    internal static void WriteBlock(Span<char> span, List<KeyValuePair<string, string>> sorted)
+    {
+        foreach (var (name, value) in sorted)
+        {
+            name.CopyTo(span);
+            span[name.Length] = ':';
+            span = span[(name.Length + 1)..];
+            value.CopyTo(span);
+            span[value.Length] = '\n';
+            span = span[(value.Length + 1)..];
+        }
+    }
+
+    /// <summary>The signed header list (<c>a;b;c</c>) of headers <see cref="Add"/> collected.</summary>
+    internal static string RenderSigned(List<KeyValuePair<string, string>> sorted)
+    {
+        if (sorted.Count == 0)
+        {
+            return "";
+        }
+        var signedLength = sorted.Count - 1;
+        foreach (var (name, _) in sorted)
+        {
             signedLength += name.Length;
         }
-        var block = string.Create(blockLength, sorted, static (span, list) =>
-        {
-            foreach (var (name, value) in list)
-            {
-                name.CopyTo(span);
-                span[name.Length] = ':';
-                span = span[(name.Length + 1)..];
-                value.CopyTo(span);
-                span[value.Length] = '\n';
-                span = span[(value.Length + 1)..];
-            }
-        });
-        var signed = string.Create(signedLength, sorted, static (span, list) =>
+        return string.Create(signedLength, sorted, static (span, list) =>
         {
             for (var i = 0; i < list.Count; i++)
             {
@@ -88,8 +113,21 @@ public readonly record struct CanonicalHeaders(string Canonical, string Signed)
                 span = span[list[i].Key.Length..];
             }
         });
-        return new CanonicalHeaders(block, signed);
     }
+
+    // The headers signers add and clients send most are lowercased once, not per request.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, string> CommonNames =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+        new[]
+        {
+            "X-Amz-Date", "X-Amz-Content-SHA256", "X-Amz-Security-Token", "X-Amz-Region-Set", "X-Amz-Target", "X-Amz-User-Agent",
+            "X-Amz-Decoded-Content-Length", "X-Amz-Checksum-CRC32", "X-Amz-Checksum-CRC32C", "X-Amz-Sdk-Checksum-Algorithm",
+            "Content-Type", "Content-Length", "Content-MD5", "Content-Encoding", "Content-Disposition", "Content-Language",
+            "Cache-Control", "Expires", "Host", "Range", "If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since",
+            "Accept", "Accept-Encoding", "Date",
+        }, static n => n, static n => n.ToLowerInvariant(), StringComparer.Ordinal);
+
+    private static string Lowercase(string name) => CommonNames.TryGetValue(name, out var lower) ? lower : name.ToLowerInvariant();
 
     /// <summary>Trims a header value and collapses each inner run of whitespace (including folded line breaks) to one space.</summary>
     public static string TrimAll(string value)

@@ -22,7 +22,7 @@ internal static class HttpRequestAdapter
         {
             Method = message.Method.Method,
             Path = uri.AbsolutePath,
-            Host = message.Headers.Host ?? (uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}"),
+            Host = message.Headers.Host ?? (uri.IsDefaultPort ? uri.IdnHost : HostWithPort(uri.IdnHost, uri.Port)),
         };
         ParseQuery(uri.Query, request.Query);
         // Room for the message's headers and the few a signer adds.
@@ -43,6 +43,22 @@ internal static class HttpRequestAdapter
         }
         return request;
     }
+
+    // "host:port", the text kept for the last host and port (a client signs its requests for one endpoint).
+    private static string HostWithPort(string host, int port)
+    {
+        if (_lastHost is { } last && last.Port == port && string.Equals(last.Host, host, StringComparison.Ordinal))
+        {
+            return last.Text;
+        }
+        var text = $"{host}:{port}";
+        _lastHost = new HostText(host, port, text);
+        return text;
+    }
+
+    private sealed record HostText(string Host, int Port, string Text);
+
+    private static HostText? _lastHost;
 
     /// <summary>Copies the headers a signer set back onto the message.</summary>
     internal static void CopySignerHeaders(SigningRequest signed, HttpRequestMessage message)

@@ -18,7 +18,7 @@ public static partial class SigV4Signer
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(options);
         var (amzDate, scope, key) = Scheme(credentials, options);
-        return SigningCore.SignHeaders(request, credentials, options, StringToSign.SigV4Algorithm, amzDate, scope, null, HmacSign, key);
+        return SigningCore.SignHeadersV4(request, credentials, options, amzDate, scope, key);
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public static partial class SigV4Signer
     // The time formatted once: X-Amz-Date, and its date for the key and the scope.
     private static (string AmzDate, string Scope, byte[] Key) Scheme(AwsCredentials credentials, SigV4Options options)
     {
-        var amzDate = StringToSign.FormatTime(options.Time);
+        var amzDate = StringToSign.FormatTimeCached(options.Time);
         var date = StringToSign.FormatDate(options.Time);
         var key = SigningKeyCache.Shared.Get(credentials.SecretAccessKey, date, options.Region, options.Service);
         return (amzDate, StringToSign.Scope(date, options.Region, options.Service), key);

@@ -29,7 +29,10 @@ internal static class SigningCore
     private const long MaxExpiresSeconds = 7 * 24 * 3600;
 
     /// <summary>The canonical headers of a request: every header but the unsignable ones, plus host.</summary>
-    internal static CanonicalHeaders HeadersToSign(SigningRequest request)
+    internal static CanonicalHeaders HeadersToSign(SigningRequest request) => CanonicalHeaders.Render(SortedHeaders(request));
+
+    /// <summary>The headers to sign, lowercased and sorted (see <see cref="CanonicalHeaders.Add"/>).</summary>
+    internal static List<KeyValuePair<string, string>> SortedHeaders(SigningRequest request)
     {
         var sorted = new List<KeyValuePair<string, string>>(request.Headers.Count + 1);
         var hasHost = false;
@@ -46,7 +49,7 @@ internal static class SigningCore
         {
             CanonicalHeaders.Add(sorted, "host", request.Host);
         }
-        return CanonicalHeaders.Render(sorted);
+        return sorted;
     }
 
     /// <summary>The canonical request of <paramref name="request"/> as it stands.</summary>
@@ -66,6 +69,53 @@ internal static class SigningCore
     internal static SigV4Result SignHeaders(
         SigningRequest request, AwsCredentials credentials, SigV4Options options,
         string algorithm, string amzDate, string scope, string? regionSet, Func<object, string, string> sign, object key)
+    {
+        var payloadHash = PrepareHeaders(request, credentials, options, amzDate, regionSet);
+        var headers = request.Headers;
+        var token = credentials.SessionToken;
+        var canonicalHeaders = HeadersToSign(request);
+        var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
+        var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
+        var signature = sign(key, stringToSign);
+        var authorization = $"{algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={canonicalHeaders.Signed}, Signature={signature}";
+        headers[Authorization] = authorization;
+        if (token is not null && options.OmitSessionToken)
+        {
+            headers[SecurityToken] = token;
+        }
+        return new SigV4Result(algorithm, amzDate, scope, canonicalRequest, stringToSign, canonicalHeaders.Signed, signature, authorization);
+    }
+
+    /// <summary>
+    /// <see cref="SignHeaders"/> for SigV4 (HMAC-SHA256 under <paramref name="key"/>), with the intermediate texts
+    /// kept out of strings: the canonical request is written into a pooled buffer and hashed from there, the
+    /// string to sign into a stack buffer, and the signature straight into the Authorization header. The result
+    /// makes the canonical request and the string to sign only if they are asked for.
+    /// </summary>
+    internal static SigV4Result SignHeadersV4(SigningRequest request, AwsCredentials credentials, SigV4Options options, string amzDate, string scope, byte[] key)
+    {
+        var payloadHash = PrepareHeaders(request, credentials, options, amzDate, null);
+        var sorted = SortedHeaders(request);
+        var signed = CanonicalHeaders.RenderSigned(sorted);
+        var path = CanonicalPath.Build(request.Path, options.EffectiveDoubleEncodePath, options.EffectiveNormalizePath);
+        var query = CanonicalQuery.Build(request.Query);
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        CanonicalRequest.Hash(request.Method, path, query, sorted, signed, payloadHash, hash);
+        Span<byte> signature = stackalloc byte[System.Security.Cryptography.HMACSHA256.HashSizeInBytes];
+        StringToSign.Sign(key, StringToSign.SigV4Algorithm, amzDate, scope, hash, signature);
+        var authorization = AuthorizationHeader(StringToSign.SigV4Algorithm, credentials.AccessKeyId, scope, signed, signature);
+        request.Headers[Authorization] = authorization;
+        var token = credentials.SessionToken;
+        if (token is not null && options.OmitSessionToken)
+        {
+            request.Headers[SecurityToken] = token;
+        }
+        return new SigV4Result(StringToSign.SigV4Algorithm, amzDate, scope, signed, authorization, 2 * signature.Length,
+            new SigV4Result.CanonicalParts(request.Method, path, query, sorted, payloadHash));
+    }
+
+    // The headers every header signature adds (date, region set, session token, content hash); returns the payload hash.
+    private static string PrepareHeaders(SigningRequest request, AwsCredentials credentials, SigV4Options options, string amzDate, string? regionSet)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(credentials);
@@ -94,17 +144,35 @@ internal static class SigningCore
         {
             headers[ContentSha256] = payloadHash;
         }
-        var canonicalHeaders = HeadersToSign(request);
-        var canonicalRequest = Canonicalize(request, options, canonicalHeaders, payloadHash);
-        var stringToSign = StringToSign.Build(algorithm, amzDate, scope, canonicalRequest);
-        var signature = sign(key, stringToSign);
-        var authorization = $"{algorithm} Credential={credentials.AccessKeyId}/{scope}, SignedHeaders={canonicalHeaders.Signed}, Signature={signature}";
-        headers[Authorization] = authorization;
-        if (token is not null && options.OmitSessionToken)
-        {
-            headers[SecurityToken] = token;
-        }
-        return new SigV4Result(algorithm, amzDate, scope, canonicalRequest, stringToSign, canonicalHeaders.Signed, signature, authorization);
+        return payloadHash;
+    }
+
+    // "ALG Credential=KEY/SCOPE, SignedHeaders=a;b, Signature=hex" in one string, the signature written as hex in place.
+    private static string AuthorizationHeader(string algorithm, string accessKeyId, string scope, string signed, ReadOnlySpan<byte> signature)
+    {
+        const string credential = " Credential=";
+        const string signedHeaders = ", SignedHeaders=";
+        const string signatureLabel = ", Signature=";
+        var length = algorithm.Length + credential.Length + accessKeyId.Length + 1 + scope.Length + signedHeaders.Length + signed.Length
+            + signatureLabel.Length + (2 * signature.Length);
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        var span = buffer;
+        Append(ref span, algorithm);
+        Append(ref span, credential);
+        Append(ref span, accessKeyId);
+        Append(ref span, "/");
+        Append(ref span, scope);
+        Append(ref span, signedHeaders);
+        Append(ref span, signed);
+        Append(ref span, signatureLabel);
+        Convert.TryToHexStringLower(signature, span, out _);
+        return new string(buffer);
+    }
+
+    private static void Append(ref Span<char> span, string text)
+    {
+        text.CopyTo(span);
+        span = span[text.Length..];
     }
 
     /// <summary>Presigns: adds the X-Amz-* query parameters, signature last.</summary>

@@ -10,7 +10,10 @@ internal static class SigningHash
     private const int StackLimit = 512;
 
     /// <summary>Writes SHA-256(UTF-8(text)) into <paramref name="destination"/> (32 bytes).</summary>
-    internal static void Sha256(string text, Span<byte> destination)
+    internal static void Sha256(string text, Span<byte> destination) => Sha256(text.AsSpan(), destination);
+
+    /// <summary>Writes SHA-256(UTF-8(text)) into <paramref name="destination"/> (32 bytes).</summary>
+    internal static void Sha256(ReadOnlySpan<char> text, Span<byte> destination)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;
@@ -38,7 +41,10 @@ internal static class SigningHash
     }
 
     /// <summary>Writes HMAC-SHA256(key, UTF-8(text)) into <paramref name="destination"/> (32 bytes).</summary>
-    internal static void HmacSha256(ReadOnlySpan<byte> key, string text, Span<byte> destination)
+    internal static void HmacSha256(ReadOnlySpan<byte> key, string text, Span<byte> destination) => HmacSha256(key, text.AsSpan(), destination);
+
+    /// <summary>Writes HMAC-SHA256(key, UTF-8(text)) into <paramref name="destination"/> (32 bytes).</summary>
+    internal static void HmacSha256(ReadOnlySpan<byte> key, ReadOnlySpan<char> text, Span<byte> destination)
     {
         var max = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;

@@ -40,6 +40,33 @@ public static class StringToSign
         }
     }
 
+    /// <summary>
+    /// Writes the SigV4 signature (HMAC-SHA256 under <paramref name="key"/>) of the string to sign made of these parts
+    /// into <paramref name="destination"/>, the string to sign laid out in a stack buffer, never a string.
+    /// </summary>
+    internal static void Sign(ReadOnlySpan<byte> key, string algorithm, string amzDate, string credentialScope, ReadOnlySpan<byte> canonicalRequestHash, Span<byte> destination)
+    {
+        var length = algorithm.Length + amzDate.Length + credentialScope.Length + 3 + (2 * canonicalRequestHash.Length);
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            var span = buffer;
+            Append(ref span, algorithm);
+            Append(ref span, amzDate);
+            Append(ref span, credentialScope);
+            Convert.TryToHexStringLower(canonicalRequestHash, span, out _);
+            SigningHash.HmacSha256(key, buffer[..length], destination);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
     private static void Append(ref Span<char> span, string text)
     {
         text.CopyTo(span);
@@ -79,6 +106,23 @@ public static class StringToSign
             Write2(span[13..], utc.Second);
             span[15] = 'Z';
         });
+
+    /// <summary><see cref="FormatTime"/>, the text kept for the second (a client signs many requests in one).</summary>
+    internal static string FormatTimeCached(DateTimeOffset time)
+    {
+        var second = time.UtcTicks / TimeSpan.TicksPerSecond;
+        if (_lastTime is { } last && last.Second == second)
+        {
+            return last.Text;
+        }
+        var text = FormatTime(time);
+        _lastTime = new TimeText(second, text);
+        return text;
+    }
+
+    private sealed record TimeText(long Second, string Text);
+
+    private static TimeText? _lastTime;
 
     /// <summary>The UTC date of a time as <c>yyyyMMdd</c> (the date of <see cref="FormatTime"/>), cached for the day.</summary>
     internal static string FormatDate(DateTimeOffset time)

@@ -28,7 +28,8 @@ internal sealed class ResolutionCache(int capacity)
         }
     }
 
-    private sealed class ValuesComparer : IEqualityComparer<object?[]>
+    /// <summary>Compares parameter values slot by slot (strings ordinally, booleans, string arrays item by item).</summary>
+    internal sealed class ValuesComparer : IEqualityComparer<object?[]>
     {
         public static readonly ValuesComparer Instance = new();
 

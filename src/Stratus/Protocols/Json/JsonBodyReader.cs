@@ -43,36 +43,69 @@ internal static class JsonBodyReader
         }
     }
 
+    /// <summary>Reads <paramref name="members"/> (a shape's member array) of a JSON object into <paramref name="result"/>.</summary>
+    public static void ReadMembers(KeyValuePair<string, Shape>[] members, JsonElement obj, JsonObject result)
+    {
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        foreach (var (name, member) in members)
+        {
+            if (obj.TryGetProperty(member.WireNameUtf8, out var v) && v.ValueKind != JsonValueKind.Null)
+            {
+                result[name] = Read(member, v);
+            }
+        }
+    }
+
+    /// <summary>Reads <paramref name="members"/> of a JSON object into a builder (no enumerator allocated, names looked up as UTF-8).</summary>
+    private static void ReadMembers(KeyValuePair<string, Shape>[] members, JsonElement obj, ref ObjectBuilder result)
+    {
+        foreach (var (name, member) in members)
+        {
+            if (obj.TryGetProperty(member.WireNameUtf8, out var v) && v.ValueKind != JsonValueKind.Null)
+            {
+                result.Set(name, Read(member, v));
+            }
+        }
+    }
+
     /// <summary>Reads one value for <paramref name="shape"/>.</summary>
     public static JsonNode? Read(Shape shape, JsonElement e)
     {
         switch (shape.Type)
         {
             case ShapeType.Structure when e.ValueKind == JsonValueKind.Object:
-                var o = new JsonObject();
-                ReadMembers(shape.Members, e, o);
-                if (shape.Union && o.Count == 0)
+                var builder = new ObjectBuilder();
+                ReadMembers(shape.MemberArray, e, ref builder);
+                if (shape.Union && builder.Count == 0)
                 {
+                    builder.Release();
+                    var o = new JsonObject();
                     AddUnknownUnionMember(e, o);
+                    return o;
                 }
-                return o;
+                return builder.ToObject();
             case ShapeType.List when e.ValueKind == JsonValueKind.Array:
-                var a = new JsonArray();
+                var a = new ArrayBuilder();
+                var itemShape = shape.Member;
                 foreach (var item in e.EnumerateArray())
                 {
-                    a.Add(item.ValueKind == JsonValueKind.Null ? null : Read(shape.Member, item));
+                    a.Add(item.ValueKind == JsonValueKind.Null ? null : Read(itemShape, item));
                 }
-                return a;
+                return a.ToArray();
             case ShapeType.Map when e.ValueKind == JsonValueKind.Object:
-                var m = new JsonObject();
+                var m = new ObjectBuilder();
+                var valueShape = shape.Value;
                 foreach (var p in e.EnumerateObject())
                 {
                     if (p.Value.ValueKind != JsonValueKind.Null)
                     {
-                        m[p.Name] = Read(shape.Value, p.Value);
+                        m.Set(p.Name, Read(valueShape, p.Value));
                     }
                 }
-                return m;
+                return m.ToObject();
             case ShapeType.String when e.ValueKind == JsonValueKind.String:
                 return JsonValue.Create(e.GetString());
             case ShapeType.Integer when e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var i):
@@ -106,19 +139,19 @@ internal static class JsonBodyReader
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                var o = new JsonObject();
+                var o = new ObjectBuilder();
                 foreach (var p in e.EnumerateObject())
                 {
-                    o[p.Name] = ToNode(p.Value);
+                    o.Set(p.Name, ToNode(p.Value));
                 }
-                return o;
+                return o.ToObject();
             case JsonValueKind.Array:
-                var a = new JsonArray();
+                var a = new ArrayBuilder();
                 foreach (var item in e.EnumerateArray())
                 {
                     a.Add(ToNode(item));
                 }
-                return a;
+                return a.ToArray();
             case JsonValueKind.String:
                 return JsonValue.Create(e.GetString());
             case JsonValueKind.Number:

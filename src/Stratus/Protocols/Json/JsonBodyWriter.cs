@@ -21,25 +21,30 @@ internal static class JsonBodyWriter
 
     /// <summary>Writes <paramref name="members"/> of <paramref name="input"/> as one JSON object; absent and null members are left out.</summary>
     public static byte[] WriteObject(IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input) =>
-        Render(w => WriteMembers(w, members, input, []));
+        Render((members, input), static (w, state) => WriteMembers(w, state.members, state.input, []));
+
+    /// <summary>Writes <paramref name="members"/> (a shape's member array) of <paramref name="input"/> as one JSON object.</summary>
+    public static byte[] WriteObject(KeyValuePair<string, Shape>[] members, JsonObject input) =>
+        Render((members, input), static (w, state) => WriteMembers(w, state.members, state.input));
 
     /// <summary>
     /// Writes <paramref name="members"/> of <paramref name="input"/> as one JSON object, after the
     /// <paramref name="leading"/> text properties (an error's <c>__type</c> and <c>message</c>).
     /// </summary>
     public static byte[] WriteObject(IEnumerable<KeyValuePair<string, Shape>> members, JsonObject input, IReadOnlyList<KeyValuePair<string, string>> leading) =>
-        Render(w => WriteMembers(w, members, input, leading));
+        Render((members, input, leading), static (w, state) => WriteMembers(w, state.members, state.input, state.leading));
 
     /// <summary>Writes one value (a payload member) as a JSON document.</summary>
-    public static byte[] WriteValue(Shape shape, JsonNode value) => Render(w => Write(w, shape, value));
+    public static byte[] WriteValue(Shape shape, JsonNode value) => Render((shape, value), static (w, state) => Write(w, state.shape, state.value));
 
-    private static byte[] Render(Action<Utf8JsonWriter> write)
+    // A static function and its state: no closure per request.
+    private static byte[] Render<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
         writer.Reset(buffer);
-        write(writer);
+        write(writer, state);
         writer.Flush();
         var body = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 1 << 20)
@@ -69,12 +74,27 @@ internal static class JsonBodyWriter
         w.WriteEndObject();
     }
 
+    // WriteMembers over a member array, with no leading properties: nothing allocated to walk it.
+    private static void WriteMembers(Utf8JsonWriter w, KeyValuePair<string, Shape>[] members, JsonObject input)
+    {
+        w.WriteStartObject();
+        foreach (var (name, member) in members)
+        {
+            if (input[name] is { } value)
+            {
+                w.WritePropertyName(member.WireName);
+                Write(w, member, value);
+            }
+        }
+        w.WriteEndObject();
+    }
+
     private static void Write(Utf8JsonWriter w, Shape shape, JsonNode value)
     {
         switch (shape.Type)
         {
             case ShapeType.Structure when value is JsonObject o:
-                WriteMembers(w, shape.Members, o, []);
+                WriteMembers(w, shape.MemberArray, o);
                 break;
             case ShapeType.List when value is JsonArray a:
                 w.WriteStartArray();

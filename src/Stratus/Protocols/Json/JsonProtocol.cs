@@ -12,6 +12,9 @@ internal sealed class JsonProtocol : WireProtocol
     private readonly ServiceMetadata _metadata;
     private readonly string _contentType;
 
+    // X-Amz-Target per operation, made once (a protocol instance serves one service).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<OperationModel, string> _targets = new();
+
     /// <summary>Creates the protocol for a service.</summary>
     public JsonProtocol(ServiceMetadata metadata)
     {
@@ -27,13 +30,17 @@ internal sealed class JsonProtocol : WireProtocol
     {
         request.Path = "/";
         request.Headers["Content-Type"] = _contentType;
-        request.Headers["X-Amz-Target"] = $"{_metadata.TargetPrefix}.{operation.Name}";
+        if (!_targets.TryGetValue(operation, out var target))
+        {
+            target = _targets.GetValue(operation, o => $"{_metadata.TargetPrefix}.{o.Name}");
+        }
+        request.Headers["X-Amz-Target"] = target;
         if (_metadata.AwsQueryCompatible)
         {
             request.Headers["x-amzn-query-mode"] = "true";
         }
         request.Body = operation.Input is { } shape
-            ? JsonBodyWriter.WriteObject(shape.Members, input)
+            ? JsonBodyWriter.WriteObject(shape.MemberArray, input)
             : "{}"u8.ToArray();
     }
 
@@ -55,7 +62,7 @@ internal sealed class JsonProtocol : WireProtocol
                 using var doc = JsonBodyReader.ParseDocument(response.Body);
                 if (doc is not null)
                 {
-                    JsonBodyReader.ReadMembers(shape.Members, doc.RootElement, result);
+                    JsonBodyReader.ReadMembers(shape.MemberArray, doc.RootElement, result);
                 }
             }
         }

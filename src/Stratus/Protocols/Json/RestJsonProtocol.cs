@@ -89,17 +89,19 @@ internal sealed class RestJsonProtocol : WireProtocol
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(response);
-        var result = new JsonObject();
         if (operation.Output is not { } shape)
         {
-            return ErrorShapes.WithRequestId(result, response);
+            return ErrorShapes.WithRequestId([], response);
         }
-        var bodyMembers = RestResponseBinder.Bind(shape, response, result);
+        // The header members first, the object made at their size; the body's members follow.
+        var headers = new ObjectBuilder();
+        var bodyMembers = RestResponseBinder.Bind(shape, response, ref headers);
+        var result = headers.ToObject();
         if (shape.Payload is { } payloadName && shape.Members.TryGetValue(payloadName, out var payload))
         {
             ParsePayload(operation, payloadName, payload, response, result);
         }
-        else if (bodyMembers.Count > 0)
+        else if (bodyMembers.Length > 0)
         {
             using var doc = JsonBodyReader.ParseDocument(response.Body);
             if (doc is not null)

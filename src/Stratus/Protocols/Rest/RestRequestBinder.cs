@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -20,18 +21,11 @@ public static class RestRequestBinder
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(request);
         var body = new List<KeyValuePair<string, Shape>>();
-        var template = operation.RequestUri;
-        var q = template.IndexOf('?', StringComparison.Ordinal);
-        var pathTemplate = q < 0 ? template : template[..q];
-        if (q >= 0)
-        {
-            foreach (var part in template[(q + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = part.IndexOf('=', StringComparison.Ordinal);
-                request.Query.Add(eq < 0 ? new(part, null) : new(part[..eq], part[(eq + 1)..]));
-            }
-        }
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var template = RequestUriTemplate.For(operation);
+        request.Query.AddRange(template.Query);
+        // The labels' values, by their place in the template (a few: kept off the heap).
+        var labels = new LabelValues();
+        var moreLabels = template.Labels.Length > 4 ? new string?[template.Labels.Length] : null;
         List<KeyValuePair<string, string?>>? mapQuery = null;
         if (operation.Input is { } shape)
         {
@@ -45,7 +39,18 @@ public static class RestRequestBinder
                 switch (member.Location)
                 {
                     case "uri":
-                        labels[member.WireName] = LabelValue(operation, name, member, value);
+                        var text = LabelValue(operation, name, member, value);
+                        if (template.LabelIndex(member.WireName) is var index and >= 0)
+                        {
+                            if (moreLabels is not null)
+                            {
+                                moreLabels[index] = text;
+                            }
+                            else
+                            {
+                                labels[index] = text;
+                            }
+                        }
                         break;
                     case "querystring":
                         if (member.Type == ShapeType.Map)
@@ -101,14 +106,15 @@ public static class RestRequestBinder
                 }
             }
         }
-        request.Path = RenderPath(operation, pathTemplate, labels);
+        request.Path = template.RenderPath(operation, moreLabels ?? ((ReadOnlySpan<string?>)labels)[..template.Labels.Length]);
         return body;
     }
 
-    private static string RenderPath(OperationModel operation, string template, Dictionary<string, string> labels) =>
-        UriTemplate.Expand(template, (name, greedy) => labels.TryGetValue(name, out var value)
-            ? UriEncoding.Encode(value, greedy ? "/" : "")
-            : throw new ArgumentException($"{operation}: the URI label '{name}' is required.", name));
+    [InlineArray(4)]
+    private struct LabelValues
+    {
+        private string? _first;
+    }
 
     private static string LabelValue(OperationModel operation, string name, Shape member, JsonNode value)
     {

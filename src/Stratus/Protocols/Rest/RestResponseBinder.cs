@@ -66,6 +66,51 @@ public static class RestResponseBinder
         return body;
     }
 
+    /// <summary>
+    /// <see cref="Bind(Shape, RawResponse, JsonObject)"/> into a builder (the result is then made at its size), returning the body members as
+    /// an array worked out once per shape.
+    /// </summary>
+    internal static KeyValuePair<string, Shape>[] Bind(Shape shape, RawResponse response, ref ObjectBuilder result)
+    {
+        foreach (var (name, member) in shape.MemberArray)
+        {
+            switch (member.Location)
+            {
+                case "header":
+                    if (response.Headers.TryGetValue(member.WireName, out var text) && ParseHeader(member, text) is { } parsed)
+                    {
+                        result.Set(name, parsed);
+                    }
+                    break;
+                case "headers":
+                    var map = new JsonObject();
+                    var prefix = member.LocationName ?? "";
+                    if (response.Headers is Dictionary<string, string> headers)
+                    {
+                        foreach (var (header, value) in headers)
+                        {
+                            AddPrefixed(map, prefix, member.Value, header, value);
+                        }
+                    }
+                    else
+                    {
+                        foreach (var (header, value) in response.Headers)
+                        {
+                            AddPrefixed(map, prefix, member.Value, header, value);
+                        }
+                    }
+                    result.Set(name, map);
+                    break;
+                case "statusCode":
+                    result.Set(name, response.StatusCode);
+                    break;
+            }
+        }
+        return BodyMembers.GetValue(shape, static s => [.. s.MemberArray.Where(m => m.Value.Location is not ("header" or "headers" or "statusCode"))]);
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Shape, KeyValuePair<string, Shape>[]> BodyMembers = new();
+
     private static void AddPrefixed(JsonObject map, string prefix, Shape valueShape, string header, string value)
     {
         if (header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))

@@ -35,7 +35,10 @@ internal sealed class RestXmlProtocol : WireProtocol
             SerializePayload(payload, input[payloadName], request);
             return;
         }
-        bodyMembers.RemoveAll(m => input[m.Key] is null);
+        if (bodyMembers.Count > 0)
+        {
+            bodyMembers.RemoveAll(m => input[m.Key] is null);
+        }
         if (bodyMembers.Count == 0)
         {
             return;
@@ -89,15 +92,18 @@ internal sealed class RestXmlProtocol : WireProtocol
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(response);
-        var result = new JsonObject();
+        JsonObject result;
         if (operation.Output is { } shape)
         {
-            var bodyMembers = RestResponseBinder.Bind(shape, response, result);
+            // The header members first, the object made at their size; the body's members follow.
+            var headers = new ObjectBuilder();
+            var bodyMembers = RestResponseBinder.Bind(shape, response, ref headers);
+            result = headers.ToObject();
             if (shape.Payload is { } payloadName && shape.Members.TryGetValue(payloadName, out var payload))
             {
                 ParsePayload(payloadName, payload, response, result);
             }
-            else if (bodyMembers.Count > 0)
+            else if (bodyMembers.Length > 0)
             {
                 using var reader = XmlSafeReader.OpenRoot(response.Body);
                 if (reader is not null)
@@ -105,6 +111,10 @@ internal sealed class RestXmlProtocol : WireProtocol
                     XmlShapeReader.ReadStructure(reader, shape, result, bodyOnly: true);
                 }
             }
+        }
+        else
+        {
+            result = [];
         }
         AddMetadata(response, result);
         return result;

@@ -23,7 +23,7 @@ internal static class XmlShapeReader
         ShapeType.Structure => ReadStructure(reader, shape),
         ShapeType.List => ReadList(reader, shape),
         ShapeType.Map => ReadMap(reader, shape),
-        _ => ParseScalar(shape, ReadText(reader)),
+        _ => ParseScalar(shape, XmlTextBuffer.Read(reader)),
     };
 
     /// <summary>
@@ -33,6 +33,10 @@ internal static class XmlShapeReader
     /// </summary>
     public static JsonObject ReadStructure(XmlReader reader, Shape shape, JsonObject? into = null, bool bodyOnly = false, Func<XmlReader, bool>? other = null)
     {
+        if (into is null && other is null)
+        {
+            return ReadNewStructure(reader, shape, bodyOnly);
+        }
         var result = into ?? [];
         var index = XmlMemberIndex.For(shape);
         if (index.HasAttributes && reader.MoveToFirstAttribute())
@@ -68,6 +72,46 @@ internal static class XmlShapeReader
             result[UnknownUnionMember] = new JsonObject { ["name"] = unknown };
         }
         return result;
+    }
+
+    // ReadStructure into a new object: the same reading, the properties collected first and the object built at its size.
+    private static JsonObject ReadNewStructure(XmlReader reader, Shape shape, bool bodyOnly)
+    {
+        var result = new ObjectBuilder();
+        var index = XmlMemberIndex.For(shape);
+        if (index.HasAttributes && reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (index.TryGetAttribute(reader.Name, reader.LocalName, out var attribute) && ParseScalar(attribute.Value, reader.Value) is { } value)
+                {
+                    result.Set(attribute.Key, value);
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        string? unknown = null;
+        if (EnterChildren(reader))
+        {
+            while (NextChild(reader))
+            {
+                if (index.TryGetElement(reader.LocalName, out var entry) && !(bodyOnly && entry.Value.Location is "header" or "headers" or "statusCode"))
+                {
+                    ReadMember(reader, entry.Key, entry.Value, ref result);
+                }
+                else
+                {
+                    unknown ??= reader.LocalName;
+                    reader.Skip();
+                }
+            }
+        }
+        if (shape.Union && result.Count == 0 && unknown is not null)
+        {
+            result.Set(UnknownUnionMember, new JsonObject { ["name"] = unknown });
+        }
+        return result.ToObject();
     }
 
     /// <summary>Calls <paramref name="onChild"/> for each child element, which must consume it; text and other nodes are skipped.</summary>
@@ -185,6 +229,36 @@ internal static class XmlShapeReader
         };
     }
 
+    // ParseScalar from the characters: no string made for numbers, booleans and timestamps; short strings shared.
+    private static JsonValue? ParseScalar(Shape shape, ReadOnlySpan<char> text)
+    {
+        switch (shape.Type)
+        {
+            case ShapeType.String:
+            case ShapeType.Document:
+                return JsonValue.Create(XmlTextBuffer.ToText(text));
+            case ShapeType.Blob:
+                return NativeValues.Blob(Convert.FromBase64String(new string(text.Trim())));
+            default:
+                break;
+        }
+        var t = text.Trim();
+        if (t.Length == 0)
+        {
+            return null;
+        }
+        return shape.Type switch
+        {
+            ShapeType.Integer => JsonValue.Create(int.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture)),
+            ShapeType.Long => JsonValue.Create(long.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture)),
+            ShapeType.Float or ShapeType.Double => JsonValue.Create(NativeValues.TryParseDouble(t, out var d) ? d : throw new FormatException($"'{t}' is not a number.")),
+            ShapeType.Boolean => JsonValue.Create(bool.TryParse(t, out var b) ? b : throw new FormatException($"'{t}' is not a boolean.")),
+            ShapeType.Timestamp => NativeValues.Timestamp(Timestamps.TryParseCommon(t, out var ts) ? ts : Timestamps.Parse(new string(t))),
+            ShapeType.BigInteger or ShapeType.BigDecimal => decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? JsonValue.Create(m) : JsonValue.Create(new string(t)),
+            _ => JsonValue.Create(XmlTextBuffer.ToText(t)),
+        };
+    }
+
     private static void ReadMember(XmlReader reader, string name, Shape member, JsonObject result)
     {
         if (member.Type == ShapeType.List && member.Flattened)
@@ -210,9 +284,33 @@ internal static class XmlShapeReader
         }
     }
 
+    private static void ReadMember(XmlReader reader, string name, Shape member, ref ObjectBuilder result)
+    {
+        if (member.Type == ShapeType.List && member.Flattened)
+        {
+            if (!result.TryGet(name, out var existing) || existing is not JsonArray items)
+            {
+                result.Set(name, items = []);
+            }
+            items.Add(ReadValue(reader, member.Member));
+        }
+        else if (member.Type == ShapeType.Map && member.Flattened)
+        {
+            if (!result.TryGet(name, out var existing) || existing is not JsonObject entries)
+            {
+                result.Set(name, entries = []);
+            }
+            ReadEntry(reader, member, entries);
+        }
+        else if (ReadValue(reader, member) is { } value)
+        {
+            result.Set(name, value);
+        }
+    }
+
     private static JsonArray ReadList(XmlReader reader, Shape list)
     {
-        var items = new JsonArray();
+        var items = new ArrayBuilder();
         if (EnterChildren(reader))
         {
             var member = list.Member;
@@ -221,12 +319,12 @@ internal static class XmlShapeReader
                 items.Add(ReadValue(reader, member));
             }
         }
-        return items;
+        return items.ToArray();
     }
 
     private static JsonObject ReadMap(XmlReader reader, Shape map)
     {
-        var entries = new JsonObject();
+        var entries = new ObjectBuilder();
         // A provider's model may mark a map whose entries are elements named by their keys (Azure's
         // <Metadata><color>red</color></Metadata>) rather than botocore's <entry><key/><value/></entry>.
         var elementKeys = map.Definition.TryGetProperty("xmlElementKeys", out var trait) && trait.ValueKind == System.Text.Json.JsonValueKind.True;
@@ -236,20 +334,29 @@ internal static class XmlShapeReader
             {
                 if (elementKeys)
                 {
-                    var key = reader.LocalName;
-                    entries[key] = ReadValue(reader, map.Value);
+                    var name = reader.LocalName;
+                    entries.Set(name, ReadValue(reader, map.Value));
                 }
-                else
+                else if (ReadEntry(reader, map) is ({ } key, var value))
                 {
-                    ReadEntry(reader, map, entries);
+                    entries.Set(key, value);
                 }
             }
         }
-        return entries;
+        return entries.ToObject();
     }
 
     // An entry element holds a key element and a value element, named "key" and "value" unless renamed.
     private static void ReadEntry(XmlReader reader, Shape map, JsonObject entries)
+    {
+        if (ReadEntry(reader, map) is ({ } key, var value))
+        {
+            entries[key] = value;
+        }
+    }
+
+    // An entry's key and value; no key when the entry has no key element.
+    private static (string? Key, JsonNode? Value) ReadEntry(XmlReader reader, Shape map)
     {
         var keyName = map.Key.LocationName ?? "key";
         var valueName = map.Value.LocationName ?? "value";
@@ -273,9 +380,6 @@ internal static class XmlShapeReader
                 }
             }
         }
-        if (key is not null)
-        {
-            entries[key] = value;
-        }
+        return (key, value);
     }
 }
