@@ -47,6 +47,18 @@ public sealed class StorageEmulatorTests : IDisposable
             (await Storage("cp", Path.Combine(_dir, "tree"), $"swift://{container}/tree", "--recursive")).Ok();
             Assert.Equal(2, (await Storage("sync", $"swift://{container}/tree", $"az://{container}/tree")).Ok().Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             Assert.Equal("", (await Storage("sync", $"swift://{container}/tree", $"az://{container}/tree")).Ok().Output);
+            // Swift signs temporary URLs with the account's key, which a fresh all-in-one does not have: set it as an
+            // operator would (the same key the runtime's tests use, since they share the account and may run at once).
+            using (var swift = new Stratus.OpenStack.Swift.SwiftClient(new Stratus.OpenStack.Auth.OpenStackCredentials
+            {
+                AuthUrl = new Uri(Environment.GetEnvironmentVariable("EMU_SWIFT_AUTH_URL")!),
+                Kind = Stratus.OpenStack.Auth.OpenStackAuthKind.TempAuth,
+                Username = "test:tester",
+                Password = "testing",
+            }))
+            {
+                await swift.SetTempUrlKeyAsync("stratus-tests-temp-url-key");
+            }
             using var http = new HttpClient();
             foreach (var scheme in new[] { "swift", "az" })
             {
