@@ -17,6 +17,10 @@ public static class AwsModelBundle
     private const string Extension = ".json.br";
     private static readonly Lazy<AwsModelIndex> s_index = new(LoadIndex);
 
+    // A Native AOT app may have trimmed the models of services it does not use (StratusModel items, see
+    // build/Stratus.AwsModels.targets): the index still lists them, their resources are gone.
+    private static readonly Lazy<string[]> s_present = new(() => [.. s_index.Value.Names.Where(HasResource)]);
+
     /// <summary>The names of the bundled data files (open them with <see cref="OpenData"/>).</summary>
     public static IReadOnlyList<string> DataNames { get; } = ["_endpoints", "_partitions", "_retry", "_sdk-default-configuration"];
 
@@ -27,7 +31,7 @@ public static class AwsModelBundle
     public static string PackageVersion => s_index.Value.PackageVersion;
 
     /// <summary>The bundled service names (botocore's folder names), sorted ordinally.</summary>
-    public static IReadOnlyList<string> ServiceNames => s_index.Value.Names;
+    public static IReadOnlyList<string> ServiceNames => s_present.Value;
 
     /// <summary>The index: one entry per bundled service, sorted by name.</summary>
     public static IReadOnlyList<AwsServiceInfo> Services => s_index.Value.Services;
@@ -55,7 +59,9 @@ public static class AwsModelBundle
         GetVariantInfo(service, protocol) is { } info ? OpenCompressed(info.Name + "@" + info.Variant + Extension) : null;
 
     /// <summary>Whether the bundle has a model for <paramref name="service"/> (exact, case-sensitive name).</summary>
-    public static bool Contains(string service) => service is not null && s_index.Value.Find(service) is not null;
+    public static bool Contains(string service) => service is not null && s_index.Value.Find(service) is not null && HasResource(service);
+
+    private static bool HasResource(string service) => typeof(AwsModelBundle).Assembly.GetManifestResourceInfo(service + Extension) is not null;
 
     /// <summary>The index entry of <paramref name="service"/>, or null when the bundle has none.</summary>
     public static AwsServiceInfo? GetServiceInfo(string service) => service is null ? null : s_index.Value.Find(service);
