@@ -26,7 +26,7 @@ public static class CloudProviders
     public static bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CloudProvider? provider) =>
         s_providers.TryGetValue(name ?? "", out provider);
 
-    /// <summary>Connects to a provider's service: <c>CloudProviders.Connect("azure", "blob", options)</c>.</summary>
+    /// <summary>Connects to a provider's service: <c>CloudProviders.Connect("azure", "blob", options)</c> (sets <paramref name="options"/>'s <see cref="ClientOptions.Provider"/>).</summary>
     /// <exception cref="ClientException">No provider has that name, or it has no such service.</exception>
     public static ServiceClient Connect(string provider, string service, ClientOptions? options = null)
     {

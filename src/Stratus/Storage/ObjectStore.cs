@@ -42,9 +42,17 @@ public abstract class ObjectStore : IDisposable
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (file.ConfigureAwait(false))
         {
-            options ??= new PutOptions();
-            options.Length ??= file.Length;
-            return await PutAsync(container, key, file, options, cancellationToken).ConfigureAwait(false);
+            // The caller's options are not changed (they may serve several files): the length goes on a copy.
+            var withLength = new PutOptions
+            {
+                ContentType = options?.ContentType,
+                Metadata = options?.Metadata ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+                Length = options?.Length ?? file.Length,
+                PartSize = options?.PartSize,
+                Concurrency = options?.Concurrency ?? 4,
+                Progress = options?.Progress,
+            };
+            return await PutAsync(container, key, file, withLength, cancellationToken).ConfigureAwait(false);
         }
     }
 
