@@ -85,6 +85,16 @@ internal struct ObjectBuilder
         return result;
     }
 
+    /// <summary>Sets the collected properties on an existing object, in order, and gives the buffer back.</summary>
+    public void CopyTo(JsonObject target)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            target[_items![i].Key] = _items[i].Value;
+        }
+        Release();
+    }
+
     /// <summary>Gives the buffer back without building (the properties are dropped).</summary>
     public void Release()
     {
