@@ -88,6 +88,25 @@ public sealed class JsonStreamReaderTests
         Assert.Equal("Novel", result["Items"]![0]!["u"]![JsonBodyReader.UnknownUnionMember]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public void RepeatedShortNamesAndValuesShareOneString()
+    {
+        var longText = new string('x', 40);
+        var bytes = Encoding.UTF8.GetBytes(
+            "{\"Items\": [{\"Artist\": {\"S\": \"Miles\"}, \"Long\": {\"S\": \"" + longText + "\"}}, {\"Artist\": {\"S\": \"Mil\\u0065s\"}, \"Long\": {\"S\": \"" + longText + "\"}}]}");
+
+        var result = new JsonObject();
+        JsonStreamReader.ReadMembers(Op.Output!.MemberArray, bytes, result);
+
+        var (first, second) = (result["Items"]![0]!.AsObject(), result["Items"]![1]!.AsObject());
+        var firstValue = first["Artist"]!["S"]!.GetValue<string>();
+        Assert.Equal("Miles", firstValue);
+        Assert.Same(firstValue, second["Artist"]!["S"]!.GetValue<string>());
+        Assert.Same(first.First().Key, second.First().Key);
+        Assert.Equal(longText, second["Long"]!["S"]!.GetValue<string>());
+        Assert.NotSame(first["Long"]!["S"]!.GetValue<string>(), second["Long"]!["S"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("""{"Name": "a"} x""")]
     [InlineData("""{"Name": "a",}""")]

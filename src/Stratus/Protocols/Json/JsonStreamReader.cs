@@ -77,7 +77,7 @@ internal static class JsonStreamReader
                 var valueShape = shape.Value;
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = r.GetString()!;
+                    var key = Text(ref r);
                     r.Read();
                     if (r.TokenType != JsonTokenType.Null)
                     {
@@ -86,7 +86,7 @@ internal static class JsonStreamReader
                 }
                 return m.ToObject();
             case ShapeType.String when token == JsonTokenType.String:
-                return JsonValue.Create(r.GetString());
+                return JsonValue.Create(Text(ref r));
             case ShapeType.Integer when token == JsonTokenType.Number && r.TryGetInt32(out var i):
                 return JsonValue.Create(i);
             case ShapeType.Integer or ShapeType.Long when token == JsonTokenType.Number && r.TryGetInt64(out var l):
@@ -181,6 +181,19 @@ internal static class JsonStreamReader
         }
     }
 
+    /// <summary>The string or property name the reader is on; a short one shared through <see cref="SharedStrings"/>.</summary>
+    private static string Text(ref Utf8JsonReader r)
+    {
+        // Escapes only shorten the text, and UTF-8 never has fewer bytes than UTF-16 has chars.
+        var length = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
+        if (length > SharedStrings.ShortValue)
+        {
+            return r.GetString()!;
+        }
+        Span<char> chars = stackalloc char[SharedStrings.ShortValue];
+        return SharedStrings.Get(chars[..r.CopyString(chars)]);
+    }
+
     /// <summary>The model member a property name (the reader on it) belongs to, or -1; <paramref name="twice"/> when a later member has the same wire name.</summary>
     private static int IndexOf(KeyValuePair<string, Shape>[] members, ref Utf8JsonReader r, out bool twice)
     {
@@ -214,7 +227,7 @@ internal static class JsonStreamReader
                 var o = new ObjectBuilder();
                 while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = r.GetString()!;
+                    var key = Text(ref r);
                     r.Read();
                     o.Set(key, ToNode(ref r));
                 }
@@ -227,7 +240,7 @@ internal static class JsonStreamReader
                 }
                 return a.ToArray();
             case JsonTokenType.String:
-                return JsonValue.Create(r.GetString());
+                return JsonValue.Create(Text(ref r));
             case JsonTokenType.Number:
                 return r.TryGetInt64(out var l) ? JsonValue.Create(l) : JsonValue.Create(r.GetDouble());
             case JsonTokenType.True:
