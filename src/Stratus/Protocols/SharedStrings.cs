@@ -12,8 +12,13 @@ internal static class SharedStrings
     // Past this many distinct short values the table starts over, which keeps it small whatever the responses hold.
     private const int TableLimit = 4096;
 
+    // The table is reached through its span lookup, kept with it: getting the lookup checks the comparer's
+    // interfaces each time, which cost as much as the lookup.
     [ThreadStatic]
     private static Dictionary<string, string>? t_table;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> t_lookup;
 
     /// <summary>A string of the characters: for a short value, the thread's shared one.</summary>
     public static string Get(ReadOnlySpan<char> value)
@@ -26,9 +31,13 @@ internal static class SharedStrings
         {
             return new string(value);
         }
-        var table = t_table ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var known))
+        var table = t_table;
+        if (table is null)
+        {
+            table = t_table = new Dictionary<string, string>(StringComparer.Ordinal);
+            t_lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        if (t_lookup.TryGetValue(value, out var known))
         {
             return known;
         }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Stratus.Models;
@@ -32,9 +31,7 @@ internal static class JsonStreamReader
         reader.Read();
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            var builder = new ObjectBuilder();
-            ReadStructure(members, false, ref reader, ref builder, out _);
-            builder.CopyTo(result);
+            ReadStructure(members, false, ref reader, result);
         }
         else
         {
@@ -51,19 +48,7 @@ internal static class JsonStreamReader
         switch (shape.Type)
         {
             case ShapeType.Structure when token == JsonTokenType.StartObject:
-                var builder = new ObjectBuilder();
-                ReadStructure(shape.MemberArray, shape.Union, ref r, ref builder, out var firstName);
-                if (shape.Union && builder.Count == 0)
-                {
-                    builder.Release();
-                    var o = new JsonObject();
-                    if (firstName is not null)
-                    {
-                        o[JsonBodyReader.UnknownUnionMember] = new JsonObject { ["name"] = firstName };
-                    }
-                    return o;
-                }
-                return builder.ToObject();
+                return ReadStructure(shape.MemberArray, shape.Union, ref r, null);
             case ShapeType.List when token == JsonTokenType.StartArray:
                 var a = new ArrayBuilder();
                 var itemShape = shape.Member;
@@ -115,25 +100,42 @@ internal static class JsonStreamReader
         }
     }
 
+    // The slots of the structures being read on this thread, one run of model members per open structure
+    // (a stack: a nested structure takes the run after its parent's). Reused from parse to parse, so reading
+    // a structure rents and returns nothing; always read through t_slots, as a nested read may grow it.
+    [ThreadStatic]
+    private static KeyValuePair<string, JsonNode?>[]? t_slots;
+
+    [ThreadStatic]
+    private static int t_top;
+
     /// <summary>
-    /// Reads a structure's properties (the reader on its '{', left on its '}') into <paramref name="result"/> in
-    /// model order. <paramref name="firstName"/> (asked for by unions) is the first property with a value other
-    /// than null that is not "__type": what an empty union reports as the member it did not know.
+    /// Reads a structure's properties (the reader on its '{', left on its '}') in model order, into
+    /// <paramref name="into"/> or a new object. An empty union gets the first property with a value other than
+    /// null that is not "__type", as the member it did not know.
     /// </summary>
-    private static void ReadStructure(KeyValuePair<string, Shape>[] members, bool wantFirstName, ref Utf8JsonReader r, ref ObjectBuilder result, out string? firstName)
+    private static JsonObject ReadStructure(KeyValuePair<string, Shape>[] members, bool union, ref Utf8JsonReader r, JsonObject? into)
     {
-        firstName = null;
-        // One slot per model member, so the result keeps model order and a repeated name its last value.
-        var slots = members.Length == 0 ? [] : ArrayPool<JsonNode?>.Shared.Rent(members.Length);
+        string? firstName = null;
+        var start = t_top;
+        var end = start + members.Length;
+        if (t_slots is null || t_slots.Length < end)
+        {
+            var bigger = new KeyValuePair<string, JsonNode?>[Math.Max(256, end * 2)];
+            t_slots?.AsSpan(0, start).CopyTo(bigger);
+            t_slots = bigger;
+        }
+        t_top = end;
         try
         {
+            // One slot per model member, so the result keeps model order and a repeated name its last value.
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
                 var index = IndexOf(members, ref r, out var twice);
-                var unknownName = index < 0 && wantFirstName && firstName is null ? r.GetString() : null;
+                var unknownName = index < 0 && union && firstName is null ? r.GetString() : null;
                 r.Read();
                 var isNull = r.TokenType == JsonTokenType.Null;
-                if (wantFirstName && firstName is null && !isNull)
+                if (union && firstName is null && !isNull)
                 {
                     var name = index >= 0 ? members[index].Value.WireName : unknownName!;
                     if (name != "__type")
@@ -154,30 +156,50 @@ internal static class JsonStreamReader
                     {
                         if (members[j].Value.WireNameUtf8.AsSpan().SequenceEqual(wire))
                         {
-                            slots[j] = isNull ? null : JsonBodyReader.Read(members[j].Value, doc.RootElement);
+                            t_slots![start + j] = new(members[j].Key, isNull ? null : JsonBodyReader.Read(members[j].Value, doc.RootElement));
                         }
                     }
                 }
                 else
                 {
-                    slots[index] = isNull ? null : Read(members[index].Value, ref r);
+                    var value = isNull ? null : Read(members[index].Value, ref r);
+                    t_slots![start + index] = new(members[index].Key, value);
                 }
             }
-            for (var j = 0; j < members.Length; j++)
+            // Members present moved to the front of the run, in model order.
+            var slots = t_slots!;
+            var count = 0;
+            for (var j = start; j < end; j++)
             {
-                if (slots[j] is { } value)
+                if (slots[j].Value is not null)
                 {
-                    result.Set(members[j].Key, value);
+                    slots[start + count++] = slots[j];
                 }
             }
+            if (into is not null)
+            {
+                for (var j = start; j < start + count; j++)
+                {
+                    into[slots[j].Key] = slots[j].Value;
+                }
+                return into;
+            }
+            if (union && count == 0)
+            {
+                var o = new JsonObject();
+                if (firstName is not null)
+                {
+                    o[JsonBodyReader.UnknownUnionMember] = new JsonObject { ["name"] = firstName };
+                }
+                return o;
+            }
+            return ObjectBuilder.Build(slots, start, count);
         }
         finally
         {
-            if (members.Length > 0)
-            {
-                Array.Clear(slots, 0, members.Length);
-                ArrayPool<JsonNode?>.Shared.Return(slots);
-            }
+            // Cleared so the slots hold no nodes alive, and given back for the next structure.
+            t_slots.AsSpan(start, members.Length).Clear();
+            t_top = start;
         }
     }
 
