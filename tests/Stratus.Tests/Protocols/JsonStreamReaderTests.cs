@@ -93,7 +93,7 @@ public sealed class JsonStreamReaderTests
     {
         var longText = new string('x', 40);
         var bytes = Encoding.UTF8.GetBytes(
-            "{\"Items\": [{\"Artist\": {\"S\": \"Miles\"}, \"Long\": {\"S\": \"" + longText + "\"}}, {\"Artist\": {\"S\": \"Mil\\u0065s\"}, \"Long\": {\"S\": \"" + longText + "\"}}]}");
+            "{\"Items\": [{\"Artist\": {\"S\": \"Miles\"}, \"Long\": {\"S\": \"" + longText + "\"}}, {\"Artist\": {\"S\": \"Miles\"}, \"Long\": {\"S\": \"" + longText + "\"}}]}");
 
         var result = new JsonObject();
         JsonStreamReader.ReadMembers(Op.Output!.MemberArray, bytes, result);
@@ -105,6 +105,22 @@ public sealed class JsonStreamReaderTests
         Assert.Same(first.First().Key, second.First().Key);
         Assert.Equal(longText, second["Long"]!["S"]!.GetValue<string>());
         Assert.NotSame(first["Long"]!["S"]!.GetValue<string>(), second["Long"]!["S"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void InvalidUtf8FailsAsWithTheDocumentReader()
+    {
+        byte[] bytes = [.. "{\"Name\": \"ab"u8, 0xC3, 0x28, .. "\"}"u8];
+
+        var expected = Record.Exception(() =>
+        {
+            using var doc = JsonBodyReader.ParseDocument(bytes)!;
+            JsonBodyReader.ReadMembers(Op.Output!.MemberArray, doc.RootElement, new JsonObject());
+        });
+        var actual = Record.Exception(() => JsonStreamReader.ReadMembers(Op.Output!.MemberArray, bytes, new JsonObject()));
+
+        Assert.NotNull(expected);
+        Assert.IsType(expected.GetType(), actual);
     }
 
     [Theory]

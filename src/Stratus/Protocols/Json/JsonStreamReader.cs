@@ -203,9 +203,23 @@ internal static class JsonStreamReader
         }
     }
 
-    /// <summary>The string or property name the reader is on; a short one shared through <see cref="SharedStrings"/>.</summary>
+    /// <summary>The string or property name the reader is on; a short one shared through <see cref="Utf8StringCache"/>.</summary>
     private static string Text(ref Utf8JsonReader r)
     {
+        if (!r.ValueIsEscaped && !r.HasValueSequence && r.ValueSpan.Length <= Utf8StringCache.ShortValue)
+        {
+            var utf8 = r.ValueSpan;
+            if (utf8.Length == 0)
+            {
+                return "";
+            }
+            if (!Utf8StringCache.TryGet(utf8, out var known))
+            {
+                known = r.GetString()!;
+                Utf8StringCache.Add(utf8, known);
+            }
+            return known;
+        }
         // Escapes only shorten the text, and UTF-8 never has fewer bytes than UTF-16 has chars.
         var length = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
         if (length > SharedStrings.ShortValue)
