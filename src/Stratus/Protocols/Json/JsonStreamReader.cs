@@ -31,7 +31,7 @@ internal static class JsonStreamReader
         reader.Read();
         if (reader.TokenType == JsonTokenType.StartObject)
         {
-            ReadStructure(members, false, ref reader, result);
+            ReadStructure(members, true, false, ref reader, result);
         }
         else
         {
@@ -48,7 +48,7 @@ internal static class JsonStreamReader
         switch (shape.Type)
         {
             case ShapeType.Structure when token == JsonTokenType.StartObject:
-                return ReadStructure(shape.MemberArray, shape.Union, ref r, null);
+                return ReadStructure(shape.MemberArray, shape.WireNamesRepeat, shape.Union, ref r, null);
             case ShapeType.List when token == JsonTokenType.StartArray:
                 var a = new ArrayBuilder();
                 var itemShape = shape.Member;
@@ -114,7 +114,7 @@ internal static class JsonStreamReader
     /// <paramref name="into"/> or a new object. An empty union gets the first property with a value other than
     /// null that is not "__type", as the member it did not know.
     /// </summary>
-    private static JsonObject ReadStructure(KeyValuePair<string, Shape>[] members, bool union, ref Utf8JsonReader r, JsonObject? into)
+    private static JsonObject ReadStructure(KeyValuePair<string, Shape>[] members, bool namesRepeat, bool union, ref Utf8JsonReader r, JsonObject? into)
     {
         string? firstName = null;
         var start = t_top;
@@ -131,7 +131,7 @@ internal static class JsonStreamReader
             // One slot per model member, so the result keeps model order and a repeated name its last value.
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                var index = IndexOf(members, ref r, out var twice);
+                var index = IndexOf(members, namesRepeat, ref r, out var twice);
                 var unknownName = index < 0 && union && firstName is null ? r.GetString() : null;
                 r.Read();
                 var isNull = r.TokenType == JsonTokenType.Null;
@@ -230,8 +230,11 @@ internal static class JsonStreamReader
         return SharedStrings.Get(chars[..r.CopyString(chars)]);
     }
 
-    /// <summary>The model member a property name (the reader on it) belongs to, or -1; <paramref name="twice"/> when a later member has the same wire name.</summary>
-    private static int IndexOf(KeyValuePair<string, Shape>[] members, ref Utf8JsonReader r, out bool twice)
+    /// <summary>
+    /// The model member a property name (the reader on it) belongs to, or -1; <paramref name="twice"/> when a later
+    /// member has the same wire name (looked for only when <paramref name="namesRepeat"/>; else the first match is the one).
+    /// </summary>
+    private static int IndexOf(KeyValuePair<string, Shape>[] members, bool namesRepeat, ref Utf8JsonReader r, out bool twice)
     {
         twice = false;
         var found = -1;
@@ -249,6 +252,10 @@ internal static class JsonStreamReader
                     break;
                 }
                 found = i;
+                if (!namesRepeat)
+                {
+                    break;
+                }
             }
         }
         return found;
