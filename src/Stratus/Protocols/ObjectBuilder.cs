@@ -12,8 +12,9 @@ namespace Stratus.Protocols;
 /// </summary>
 internal struct ObjectBuilder
 {
-    // Below this many properties the indexer's first allocation is no larger than a sized dictionary.
-    private const int SizedFrom = 3;
+    // Only an empty object is made without the sized constructor. For one or two properties the sized
+    // dictionary is no larger than the one adding them makes (three slots either way), and it is made faster.
+    private const int SizedFrom = 1;
 
     // Past this many properties (large maps) names are found through a dictionary instead of a scan.
     private const int ScanLimit = 64;
