@@ -53,6 +53,8 @@ public sealed class JsonStreamReaderTests
         """{"N\u0061me": "escaped", "Items": [{"k\u00e9y": {"S": "caf\u00e9"}, "k": {"S": "1"}, "k": {"S": "2"}, "k": null}]}""",
         """  {"unknown": {"nested": [1, {"x": null}]}, "Items": null, "Tags": [] }  """,
         """[1, 2]""",
+        "{\"Items\": [{" + string.Join(", ", Enumerable.Range(0, 80).Select(i => $"\"k{i % 70}\": " + (i % 9 == 0 ? "null" : $"{{\"N\": \"{i}\"}}"))) + "}]}",
+        "{\"Items\": [{" + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"k{i % 33}\": {{\"M\": {{\"x\": {{\"S\": \"{i}\"}}}}}}")) + "}]}",
         "   ",
     };
 
