@@ -15,6 +15,7 @@ public sealed class Shape
     private IReadOnlyDictionary<string, Shape>? _members;
     private KeyValuePair<string, Shape>[]? _memberArray;
     private byte[]? _wireNameUtf8;
+    private bool? _wireNamesRepeat;
     private Shape? _member, _key, _value;
 
     internal Shape(ServiceModel model, string name, JsonElement definition, JsonElement? reference, string? memberName)
@@ -164,6 +165,9 @@ public sealed class Shape
 
     /// <summary>The wire name in UTF-8, for looking it up in a parsed JSON body without transcoding it per lookup.</summary>
     internal byte[] WireNameUtf8 => _wireNameUtf8 ??= System.Text.Encoding.UTF8.GetBytes(WireName);
+
+    /// <summary>Whether two members of this structure share a wire name (a reader matching names must then look for both).</summary>
+    internal bool WireNamesRepeat => _wireNamesRepeat ??= MemberArray.Select(m => m.Value.WireName).Distinct(StringComparer.Ordinal).Count() != MemberArray.Length;
 
     /// <summary>The shape's raw definition, for traits this class does not surface.</summary>
     public JsonElement Definition => _definition;

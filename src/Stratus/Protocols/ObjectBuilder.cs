@@ -12,8 +12,9 @@ namespace Stratus.Protocols;
 /// </summary>
 internal struct ObjectBuilder
 {
-    // Below this many properties the indexer's first allocation is no larger than a sized dictionary.
-    private const int SizedFrom = 3;
+    // Only an empty object is made without the sized constructor. For one or two properties the sized
+    // dictionary is no larger than the one adding them makes (three slots either way), and it is made faster.
+    private const int SizedFrom = 1;
 
     // Past this many properties (large maps) names are found through a dictionary instead of a scan.
     private const int ScanLimit = 64;
@@ -65,23 +66,30 @@ internal struct ObjectBuilder
     /// <summary>Builds the object and gives the buffer back; the builder is empty afterwards.</summary>
     public JsonObject ToObject()
     {
+        var result = _items is null ? [] : Build(_items, 0, _count);
+        Release();
+        return result;
+    }
+
+    /// <summary>Builds an object of <paramref name="count"/> properties from <paramref name="items"/>[<paramref name="start"/>..], names distinct, sized once.</summary>
+    public static JsonObject Build(KeyValuePair<string, JsonNode?>[] items, int start, int count)
+    {
         JsonObject result;
-        if (_count < SizedFrom)
+        if (count < SizedFrom)
         {
             result = [];
-            for (var i = 0; i < _count; i++)
+            for (var i = start; i < start + count; i++)
             {
-                result.Add(_items![i].Key, _items[i].Value);
+                result.Add(items[i].Key, items[i].Value);
             }
         }
         else
         {
             var view = t_view ??= new BufferView();
-            view.Reset(_items!, _count);
+            view.Reset(items, start, count);
             result = new JsonObject(view);
-            view.Reset(null, 0);
+            view.Reset(null, 0, 0);
         }
-        Release();
         return result;
     }
 
@@ -136,12 +144,14 @@ internal struct ObjectBuilder
     private sealed class BufferView : ICollection<KeyValuePair<string, JsonNode?>>, IEnumerator<KeyValuePair<string, JsonNode?>>
     {
         private KeyValuePair<string, JsonNode?>[]? _items;
+        private int _start;
         private int _count;
         private int _index;
 
-        public void Reset(KeyValuePair<string, JsonNode?>[]? items, int count)
+        public void Reset(KeyValuePair<string, JsonNode?>[]? items, int start, int count)
         {
             _items = items;
+            _start = start;
             _count = count;
             _index = -1;
         }
@@ -150,7 +160,7 @@ internal struct ObjectBuilder
 
         public bool IsReadOnly => true;
 
-        public KeyValuePair<string, JsonNode?> Current => _items![_index];
+        public KeyValuePair<string, JsonNode?> Current => _items![_start + _index];
 
         object IEnumerator.Current => Current;
 
@@ -170,9 +180,9 @@ internal struct ObjectBuilder
         {
         }
 
-        public void CopyTo(KeyValuePair<string, JsonNode?>[] array, int arrayIndex) => Array.Copy(_items!, 0, array, arrayIndex, _count);
+        public void CopyTo(KeyValuePair<string, JsonNode?>[] array, int arrayIndex) => Array.Copy(_items!, _start, array, arrayIndex, _count);
 
-        public bool Contains(KeyValuePair<string, JsonNode?> item) => Array.IndexOf(_items!, item, 0, _count) >= 0;
+        public bool Contains(KeyValuePair<string, JsonNode?> item) => Array.IndexOf(_items!, item, _start, _count) >= 0;
 
         public void Add(KeyValuePair<string, JsonNode?> item) => throw new NotSupportedException();
 

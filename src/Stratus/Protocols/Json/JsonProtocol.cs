@@ -59,11 +59,7 @@ internal sealed class JsonProtocol : WireProtocol
             }
             else
             {
-                using var doc = JsonBodyReader.ParseDocument(response.Body);
-                if (doc is not null)
-                {
-                    JsonBodyReader.ReadMembers(shape.MemberArray, doc.RootElement, result);
-                }
+                JsonStreamReader.ReadMembers(shape.MemberArray, response.Body.Span, result);
             }
         }
         return ErrorShapes.WithRequestId(result, response);

@@ -103,11 +103,7 @@ internal sealed class RestJsonProtocol : WireProtocol
         }
         else if (bodyMembers.Length > 0)
         {
-            using var doc = JsonBodyReader.ParseDocument(response.Body);
-            if (doc is not null)
-            {
-                JsonBodyReader.ReadMembers(bodyMembers, doc.RootElement, result);
-            }
+            JsonStreamReader.ReadMembers(bodyMembers, response.Body.Span, result);
         }
         return ErrorShapes.WithRequestId(result, response);
     }

@@ -9,17 +9,9 @@ namespace Stratus.Protocols.Xml;
 /// </summary>
 internal static class XmlTextBuffer
 {
-    // Values up to this long are looked up; longer ones are mostly unique (ids, names, URLs).
-    private const int ShortValue = 32;
-
-    // Past this many distinct short values the table starts over, which keeps it small whatever the responses hold.
-    private const int TableLimit = 4096;
-
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    [ThreadStatic]
-    private static Dictionary<string, string>? t_table;
 
     /// <summary>
     /// Reads the text content of an element as <see cref="XmlShapeReader.ReadText"/> does (text, CDATA and
@@ -85,31 +77,8 @@ internal static class XmlTextBuffer
         return buffer.AsSpan(0, length);
     }
 
-    /// <summary>A string of the characters: for a short value, the thread's shared one.</summary>
-    public static string ToText(ReadOnlySpan<char> value)
-    {
-        if (value.Length == 0)
-        {
-            return "";
-        }
-        if (value.Length > ShortValue)
-        {
-            return new string(value);
-        }
-        var table = t_table ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(value, out var known))
-        {
-            return known;
-        }
-        if (table.Count >= TableLimit)
-        {
-            table.Clear();
-        }
-        var text = new string(value);
-        table[text] = text;
-        return text;
-    }
+    /// <summary>A string of the characters: for a short value, the thread's shared one (<see cref="SharedStrings"/>).</summary>
+    public static string ToText(ReadOnlySpan<char> value) => SharedStrings.Get(value);
 
     private static char[] Grow(char[] buffer, int length)
     {
