@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Stratus.Models;
@@ -157,47 +156,7 @@ internal static class XmlShapeReader
     }
 
     /// <summary>Reads the text content of an element (text, CDATA and whitespace; nested elements are skipped).</summary>
-    public static string ReadText(XmlReader reader)
-    {
-        if (reader.IsEmptyElement)
-        {
-            reader.Read();
-            return "";
-        }
-        reader.Read();
-        string? first = null;
-        StringBuilder? more = null;
-        while (reader.NodeType != XmlNodeType.EndElement)
-        {
-            switch (reader.NodeType)
-            {
-                case XmlNodeType.Text:
-                case XmlNodeType.CDATA:
-                case XmlNodeType.Whitespace:
-                case XmlNodeType.SignificantWhitespace:
-                    if (first is null)
-                    {
-                        first = reader.Value;
-                    }
-                    else
-                    {
-                        (more ??= new StringBuilder(first)).Append(reader.Value);
-                    }
-                    reader.Read();
-                    break;
-                case XmlNodeType.Element:
-                    reader.Skip();
-                    break;
-                case XmlNodeType.None:
-                    throw new XmlException("The XML ended inside an element.");
-                default:
-                    reader.Read();
-                    break;
-            }
-        }
-        reader.Read();
-        return more?.ToString() ?? first ?? "";
-    }
+    public static string ReadText(XmlReader reader) => new(XmlTextBuffer.Read(reader));
 
     /// <summary>Parses scalar text for a shape; null when the text is empty and the type has no empty value.</summary>
     public static JsonNode? ParseScalar(Shape shape, string text)

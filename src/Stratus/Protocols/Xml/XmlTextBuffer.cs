@@ -14,8 +14,8 @@ internal static class XmlTextBuffer
 
 
     /// <summary>
-    /// Reads the text content of an element as <see cref="XmlShapeReader.ReadText"/> does (text, CDATA and
-    /// whitespace; nested elements skipped) and returns it; valid until the thread's next read.
+    /// Reads the text content of an element (text, CDATA and whitespace; nested elements skipped) and returns it;
+    /// valid until the thread's next read. <see cref="XmlShapeReader.ReadText"/> makes a string of it.
     /// </summary>
     public static ReadOnlySpan<char> Read(XmlReader reader)
     {
