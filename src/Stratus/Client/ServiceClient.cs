@@ -58,20 +58,18 @@ public sealed partial class ServiceClient : IDisposable
             Region = options.Region ?? "";
             _binding = provider.Bind(Model, options);
             _providerEndpoint = options.EndpointUrl;
-            _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
-            _quota = new RetryQuota(options.Retry.QuotaCapacity);
-            _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
-            _logger = options.Logger ?? NullLogger.Instance;
-            return;
         }
-        Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
-            ?? ProfileRegion(options.Profile)
-            ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
-                $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
-        CheckSignatureVersion(options, Model);
-        _rules = EndpointBinder.RuleSet(_models, Model.Name);
-        _endpoints = _rules is null ? null : new EndpointCache(_rules, Model, Region);
-        _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
+        else
+        {
+            Region = options.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION")
+                ?? ProfileRegion(options.Profile)
+                ?? (options.EndpointUrl is not null ? "us-east-1" : throw new ClientException(ClientErrorKind.Endpoint,
+                    $"{service}: no region is known. Set ClientOptions.Region, AWS_REGION, AWS_DEFAULT_REGION or the profile's region.") { Service = service });
+            CheckSignatureVersion(options, Model);
+            _rules = EndpointBinder.RuleSet(_models, Model.Name);
+            _endpoints = _rules is null ? null : new EndpointCache(_rules, Model, Region);
+            _credentials = options.Unsigned ? null : CredentialsFor(options, Region);
+        }
         _invoker = new HttpMessageInvoker(options.Transport ?? Stratus.Transport.ConnectionPool.Get(options.Connection), disposeHandler: false);
         _quota = new RetryQuota(options.Retry.QuotaCapacity);
         _rateLimiter = options.Retry.Mode == RetryMode.Adaptive ? new AdaptiveRateLimiter(options.Clock) : null;
