@@ -68,9 +68,16 @@ public sealed class CachingCredentialsTests
     [Fact]
     public async Task CancellationEndsAWaitAtOnceButNotTheSharedRefresh()
     {
-        // The server holds its answer for 1.8 s (the container source waits 2 s): the cancelled callers must
-        // return before it answers; this checks the order of events, with as wide a margin as the timeout allows.
-        using var server = Container(_ => TimeSpan.FromSeconds(1.8));
+        // The server holds its answer until the cancelled callers have returned, or 1.8 s at most (the container source
+        // waits 2 s): callers that wrongly waited for the refresh would return only after 1.8 s. Answering as soon as they
+        // have returned keeps the refresh well inside the source's timeout, however slow the machine.
+        var callersReturned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heldFor = TimeSpan.FromSeconds(1.8);
+        using var server = new LoopbackServer(async _ =>
+        {
+            await Task.WhenAny(callersReturned.Task, Task.Delay(heldFor));
+            return new LoopbackServer.Response(200, """{"AccessKeyId": "AKID1", "SecretAccessKey": "S", "Token": "T"}""");
+        });
         using var env = new CredentialsEnvironment();
         var cache = Cache(env, server);
         using var first = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
@@ -80,7 +87,9 @@ public sealed class CachingCredentialsTests
         var waiter = cache.ResolveAsync(second.Token).AsTask();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => refresher);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiter);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.7), $"took {watch.Elapsed}: the cancelled callers waited for the refresh");
+        var elapsed = watch.Elapsed;
+        callersReturned.SetResult();
+        Assert.True(elapsed < TimeSpan.FromSeconds(1.7), $"took {elapsed}: the cancelled callers waited for the refresh");
         // The refresh the first caller started goes on, and serves the next caller.
         Assert.Equal("AKID1", (await cache.ResolveAsync())!.AccessKeyId);
         Assert.Single(server.Requests);
